@@ -1,0 +1,23 @@
+// Every default in one place, so a setting is changed once and documented once.
+import { fileURLToPath } from 'node:url'
+import { dirname, resolve } from 'node:path'
+
+/** The project root, so paths work from any working directory. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+export const defaults = {
+  port: 3000,
+  /** The corpus `npm start` serves when no folder is given. */
+  corpusDirs: [resolve(PROJECT_ROOT, 'seeds')],
+  indexDir: resolve(PROJECT_ROOT, 'index'),
+  pageSize: 10,
+  maxPageSize: 100,
+  facetSize: 10,
+  maxQueryLength: 1000,
+  /** Passages aim for this many words: shorter fragments join a neighbour, longer paragraphs split. */
+  passageMinWords: 40,
+  passageMaxWords: 250,
+  snippetLength: 240,
+  /** Passages shown per article in the "group by article" view. */
+  groupPassages: 3,
+} as const

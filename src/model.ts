@@ -1,0 +1,228 @@
+// The shared vocabulary of Clippings: what the pipeline produces (articles, passages) and what a search
+// asks and answers. Every stage imports these types; none of them knows how another stage works.
+
+/** How much of a published date is known. */
+export type DatePrecision = 'day' | 'month' | 'year'
+
+/** A publication date as far as it is known: `2025-10-28` (day), `2025-10` (month) or `2025` (year). */
+export interface PartialDate {
+  /** ISO 8601 prefix: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  iso: string
+  precision: DatePrecision
+}
+
+/** Where an article's title came from, so a derived one can be shown as such. */
+export type TitleOrigin = 'metadata' | 'text' | 'derived'
+
+/** Article-level facts, from metadata first, then what the text itself states, else unknown. */
+export interface ArticleMeta {
+  title?: string
+  titleOrigin?: TitleOrigin
+  /** The publication, e.g. "Asia Times"; falls back to the URL's host. */
+  source?: string
+  url?: string
+  author?: string
+  /** The author's role or affiliation when a signature block states it. */
+  authorRole?: string
+  date?: PartialDate
+  /** A place named by a dateline or signature block. */
+  place?: string
+  /** BCP 47 language tag, "en" unless known otherwise. */
+  language?: string
+}
+
+/** One block of cleaned article body: a paragraph, a list, or a quotation, under its section heading. */
+export interface Block {
+  text: string
+  /** The heading of the section the block sits in, if the article has headings. */
+  section?: string
+}
+
+/** An article after reading and cleaning: chrome removed, metadata resolved, body split into blocks. */
+export interface Article {
+  /** Readable, stable slug, e.g. `tajikistan-powder-keg-burns-with-a-slow-fuse`. */
+  id: string
+  title: string
+  titleOrigin: TitleOrigin
+  /** The publication; "unknown" when neither metadata nor text names it. */
+  source: string
+  url?: string
+  author?: string
+  authorRole?: string
+  /** Undefined means "undated": never guessed from unrelated mentions in the body. */
+  date?: PartialDate
+  place?: string
+  language: string
+  /** Path of the file the article came from, relative to the folder that was indexed. */
+  file: string
+  blocks: Block[]
+}
+
+/** A paragraph-level unit of search: what results, permalinks and facets are about. */
+export interface Passage {
+  /** Stable id: the same while the passage's text (and its article) are unchanged. */
+  id: string
+  articleId: string
+  /** 0-based order of the passage within its article. */
+  position: number
+  text: string
+  section?: string
+  /** Denormalised from the article so results and facets need no second lookup. */
+  title: string
+  source: string
+  author?: string
+  date?: PartialDate
+  url?: string
+  /** Canonical full names of the people the passage names. */
+  people: string[]
+  /** Topic ids from the taxonomy, best first. */
+  topics: string[]
+}
+
+/** An article as stored for its page: metadata plus the ids of its passages in order. */
+export interface ArticleRecord extends Omit<Article, 'blocks'> {
+  passageIds: string[]
+  people: string[]
+  topics: string[]
+}
+
+/** A file the indexer could not use, with the reason, reported in the summary and never fatal. */
+export interface SkippedFile {
+  file: string
+  reason: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+/** The facets a search can filter by and count. */
+export type FacetName = 'source' | 'topic' | 'person' | 'year' | 'month'
+
+export const FACET_NAMES: readonly FacetName[] = ['source', 'topic', 'person', 'year', 'month']
+
+/** Value lists per facet; several values within one facet combine with OR. */
+export type FacetFilters = Partial<Record<FacetName, string[]>>
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest'
+
+/** What a caller asks for. Fields left out take the defaults in `src/defaults.ts`. */
+export interface SearchRequest {
+  /** The query as typed; empty browses the whole corpus. Default "". */
+  query?: string
+  /** Facet values to keep (OR within a facet, AND across facets). Default none. */
+  filters?: FacetFilters
+  /** Facet values to drop (NOT). Default none. */
+  exclude?: FacetFilters
+  /** Inclusive ISO date bounds (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). Undated passages fail any bound. */
+  from?: string
+  to?: string
+  /** Default "relevance" with a query, "newest" without. */
+  sort?: SortOrder
+  /** 1-based page. Default 1. */
+  page?: number
+  /** Results per page. Default 10, at most 100. */
+  size?: number
+  /** How many values each facet lists. Default 10; the facet says when it was truncated. */
+  facetSize?: number
+  /** Treat the query's last word as a prefix (search as you type). Default false. */
+  prefixLastWord?: boolean
+  /** Group results by article: one hit per article with up to 3 passages. Default false. */
+  groupByArticle?: boolean
+}
+
+/** A half-open character range `[start, end)` into a string, for highlighting without HTML. */
+export type Range = [start: number, end: number]
+
+/** A short excerpt of a passage with the ranges to highlight, both relative to `text`. */
+export interface Snippet {
+  text: string
+  ranges: Range[]
+  /** Whether text was cut at the start or end (so the view can add an ellipsis). */
+  truncatedStart: boolean
+  truncatedEnd: boolean
+}
+
+export interface SearchHit {
+  passage: Passage
+  score: number
+  snippet: Snippet
+  /** Highlight ranges over the whole passage text. */
+  ranges: Range[]
+  /** The exact words matched (stemmed, prefix and fuzzy matches included), for highlighting elsewhere. */
+  matchedTerms: string[]
+}
+
+/** With `groupByArticle`: an article's best passages and how many more of its passages matched. */
+export interface ArticleGroup {
+  articleId: string
+  title: string
+  hits: SearchHit[]
+  moreMatches: number
+}
+
+export interface FacetValue {
+  value: string
+  /** Display label: the topic's name for topic ids, "Undated" for the empty year, else the value. */
+  label: string
+  count: number
+  selected: boolean
+  excluded: boolean
+}
+
+export interface FacetCounts {
+  values: FacetValue[]
+  /** True when more values exist than `facetSize` listed. */
+  truncated: boolean
+}
+
+/** One part of how the query was read, shown to the user ("all of: migrant, remittance"). */
+export interface QueryClause {
+  kind: 'all' | 'any' | 'phrase' | 'not' | 'prefix' | 'field'
+  /** For `field`: person, source, topic, before, after. */
+  field?: string
+  terms: string[]
+}
+
+export interface SearchResponse {
+  query: string
+  /** How the query was read, clause by clause. */
+  reading: QueryClause[]
+  /** Exact number of matching passages. */
+  total: number
+  page: number
+  size: number
+  sort: SortOrder
+  tookMs: number
+  results: SearchHit[]
+  /** Present with `groupByArticle`; `total` then still counts passages. */
+  groups?: ArticleGroup[]
+  /** Matching articles, with `groupByArticle`. */
+  totalArticles?: number
+  /** Disjunctive counts: each facet reflects every other active filter but not its own. */
+  facets: Record<FacetName, FacetCounts>
+  /** Filters the query itself carried (`person:"…"`, `after:2019`), merged into the active filters. */
+  effectiveFilters: FacetFilters
+  effectiveExclude: FacetFilters
+  effectiveFrom?: string
+  effectiveTo?: string
+  /** Set when no passage had every word and the results hold passages with most of them. */
+  relaxed?: boolean
+  /** Other spellings that would match, offered when nothing matched. */
+  suggestions?: string[]
+}
+
+/** Counts that describe an index, for the manifest, `/healthz` and the CLI summary. */
+export interface IndexStats {
+  articles: number
+  passages: number
+  people: number
+  sources: number
+  builtAt: string
+}
+
+/** A person in the index with the variants merged into them. */
+export interface PersonSummary {
+  name: string
+  passages: number
+  aliases: string[]
+}
