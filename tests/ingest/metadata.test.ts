@@ -1,0 +1,133 @@
+import { describe, it, expect } from 'vitest'
+import { deriveTitle, parsePartialDate, resolveArticle, slugify, sourceFromUrl, type CleanedText } from '../../src/ingest/metadata.ts'
+import type { RawArticle } from '../../src/ingest/read/types.ts'
+import type { ArticleMeta } from '../../src/model.ts'
+
+const raw = (meta: ArticleMeta = {}, file = 'a.txt'): RawArticle => ({ file, format: 'txt', body: 'Body text.', meta })
+const cleaned = (meta: ArticleMeta = {}, texts = ['The first paragraph says something about the world at some length, more than ten words.']): CleanedText => ({
+  blocks: texts.map((text) => ({ text })),
+  meta,
+  removed: [],
+})
+
+describe('parsePartialDate', () => {
+  it.each([
+    ['2025-10-28', '2025-10-28', 'day'],
+    ['1987-02-26T15:01:01', '1987-02-26', 'day'],
+    ['2025-10-28T23:30:00-05:00', '2025-10-28', 'day'],
+    ['2025-10-28T10:00:00.000Z', '2025-10-28', 'day'],
+    ['2025-10', '2025-10', 'month'],
+    ['2019', '2019', 'year'],
+    ['28 October 2025', '2025-10-28', 'day'],
+    ['October 2025', '2025-10', 'month'],
+    ['Oct 8, 2025', '2025-10-08', 'day'],
+    ['Oct. 8, 2025', '2025-10-08', 'day'],
+    ['Tuesday, October 28, 2025', '2025-10-28', 'day'],
+    ['Tue, 28 Oct 2025 10:00:00 GMT', '2025-10-28', 'day'],
+    ['26-FEB-1987 15:01:01.79', '1987-02-26', 'day'],
+    ['28/10/2025', '2025-10-28', 'day'],
+    ['10/28/2025', '2025-10-28', 'day'],
+  ])('reads "%s" as %s with %s precision', (value, iso, precision) => {
+    expect(parsePartialDate(value)).toEqual({ iso, precision })
+  })
+
+  it('keeps only the year of an ambiguous numeric date', () => {
+    expect(parsePartialDate('08/10/2025')).toEqual({ iso: '2025', precision: 'year' })
+  })
+
+  it.each(['', 'yesterday', '2025-13-01', '2025-02-30', 'On 28 October 2025 the talks began', 'Feb 26 -', '123'])(
+    'refuses "%s"',
+    (value) => {
+      expect(parsePartialDate(value)).toBeUndefined()
+    },
+  )
+})
+
+describe('sourceFromUrl', () => {
+  it('names the publication by its host without "www."', () => {
+    expect(sourceFromUrl('https://www.asiatimes.com/2019/05/x/')).toBe('asiatimes.com')
+    expect(sourceFromUrl('https://en.orda.kz/x-8746')).toBe('en.orda.kz')
+  })
+
+  it('gives nothing for a string that is not a URL', () => {
+    expect(sourceFromUrl('not a url')).toBeUndefined()
+    expect(sourceFromUrl('')).toBeUndefined()
+  })
+})
+
+describe('slugify', () => {
+  it('makes a lowercase ascii slug with hyphens, apostrophes dropped', () => {
+    expect(slugify('Power Transition in Tajikistan: Rahmon’s Failed Mission')).toBe('power-transition-in-tajikistan-rahmons-failed-mission')
+    expect(slugify('Émigrés in Zürich')).toBe('emigres-in-zurich')
+  })
+
+  it('cuts a long title at a word boundary within 80 characters', () => {
+    const slug = slugify('word '.repeat(40) + 'end')
+    expect(slug.length).toBeLessThanOrEqual(80)
+    expect(slug.endsWith('-')).toBe(false)
+    expect(slug.split('-').every((part) => part === 'word')).toBe(true)
+  })
+})
+
+describe('resolveArticle', () => {
+  it('prefers format metadata over what the text states', () => {
+    const article = resolveArticle(
+      raw({ title: 'Meta title', author: 'Meta Author', date: { iso: '2025-10', precision: 'month' } }),
+      cleaned({ title: 'Text title', author: 'Text Author', authorRole: 'Editor', date: { iso: '2025-10-28', precision: 'day' } }),
+    )
+    expect(article).toMatchObject({ title: 'Meta title', titleOrigin: 'metadata', author: 'Meta Author', date: { iso: '2025-10', precision: 'month' } })
+    // The role was stated for someone else, so it is not pinned on the metadata's author.
+    expect(article.authorRole).toBeUndefined()
+  })
+
+  it('takes what the text states when metadata is silent', () => {
+    const article = resolveArticle(raw(), cleaned({ title: 'Text title', author: 'Jane Doe', authorRole: 'Chair', place: 'Amsterdam', date: { iso: '2025-10-28', precision: 'day' } }))
+    expect(article).toMatchObject({ title: 'Text title', titleOrigin: 'text', author: 'Jane Doe', authorRole: 'Chair', place: 'Amsterdam', date: { iso: '2025-10-28', precision: 'day' } })
+  })
+
+  it('keeps the text’s author role when metadata names the same author', () => {
+    const article = resolveArticle(raw({ author: 'Jane Doe' }), cleaned({ author: 'Jane  Doe', authorRole: 'Chair' }))
+    expect(article.authorRole).toBe('Chair')
+  })
+
+  it('leaves an article undated when neither metadata nor the text states a date', () => {
+    const article = resolveArticle(raw(), cleaned({}, ['On 28 October 2025 the talks in Moscow began, and in 2019 they had stalled.']))
+    expect(article.date).toBeUndefined()
+  })
+
+  it('derives a title from the first sentence, marked as derived', () => {
+    const article = resolveArticle(raw(), cleaned({}, ['Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought. More text.']))
+    expect(article.title).toBe('Showers continued throughout the week in the Bahia cocoa zone…')
+    expect(article.titleOrigin).toBe('derived')
+  })
+
+  it('keeps a short first sentence whole as a derived title', () => {
+    expect(deriveTitle([{ text: 'Markets rallied. Then they fell.' }])).toBe('Markets rallied')
+  })
+
+  it('names the source by the URL’s host only when no site name is given', () => {
+    expect(resolveArticle(raw({ url: 'https://www.asiatimes.com/x' }), cleaned()).source).toBe('asiatimes.com')
+    expect(resolveArticle(raw({ url: 'https://www.asiatimes.com/x', source: 'Asia Times' }), cleaned()).source).toBe('Asia Times')
+    expect(resolveArticle(raw(), cleaned()).source).toBe('unknown')
+  })
+
+  it('defaults the language to English', () => {
+    expect(resolveArticle(raw(), cleaned()).language).toBe('en')
+    expect(resolveArticle(raw({ language: 'ru' }), cleaned()).language).toBe('ru')
+  })
+
+  it('gives a colliding slug a short stable hash of the file path', () => {
+    const takenIds = new Set<string>()
+    const first = resolveArticle(raw({ title: 'Same Title' }, 'a.txt'), cleaned(), { takenIds })
+    const second = resolveArticle(raw({ title: 'Same Title' }, 'b.txt'), cleaned(), { takenIds })
+    const again = resolveArticle(raw({ title: 'Same Title' }, 'b.txt'), cleaned(), { takenIds: new Set(['same-title']) })
+    expect(first.id).toBe('same-title')
+    expect(second.id).toMatch(/^same-title-[0-9a-f]{7}$/)
+    expect(again.id).toBe(second.id)
+  })
+
+  it('gives a title without ascii letters an id from its file path', () => {
+    const article = resolveArticle(raw({ title: 'Таджикистан' }, 'ru.txt'), cleaned())
+    expect(article.id).toMatch(/^article-[0-9a-f]{7}$/)
+  })
+})
