@@ -10,6 +10,8 @@ export const defaults = {
   /** The corpus `npm start` serves when no folder is given. */
   corpusDirs: [resolve(PROJECT_ROOT, 'seeds')],
   indexDir: resolve(PROJECT_ROOT, 'index'),
+  /** The shipped topic taxonomy; a `taxonomy.json` in a corpus folder takes its place. */
+  taxonomyPath: resolve(PROJECT_ROOT, 'src/enrich/topics/taxonomy.json'),
   pageSize: 10,
   maxPageSize: 100,
   facetSize: 10,

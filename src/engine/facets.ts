@@ -1,0 +1,175 @@
+// Facet values as compact integer columns: per passage the value ids it carries, per value the sorted
+// passages carrying it. Filtering and disjunctive counting run over these arrays, never over objects,
+// so a search costs time in proportion to the passages it touches, not to the corpus.
+import type { FacetName, FacetValue } from '../model.ts'
+
+/** Facets stored as integer columns. `month` values look like `2025-10`; undated passages carry `undated`. */
+export const UNDATED = 'undated'
+
+/** One facet's dictionary and postings, built once per index. */
+export class FacetColumn {
+  readonly name: FacetName
+  /** Value id → value. */
+  readonly values: string[]
+  /** Value → value id. */
+  readonly ids = new Map<string, number>()
+  /** CSR layout: the values of passage `d` are `docValues[docOffsets[d] .. docOffsets[d + 1]]`. */
+  readonly docOffsets: Uint32Array
+  readonly docValues: Uint32Array
+  /** Per value, the passages carrying it, ascending. */
+  readonly postings: Uint32Array[]
+  /** Per value, how many passages carry it in the whole index. */
+  readonly totals: Uint32Array
+
+  constructor(name: FacetName, valuesPerDoc: readonly (readonly string[])[]) {
+    this.name = name
+    this.values = []
+    const offsets = new Uint32Array(valuesPerDoc.length + 1)
+    let pairs = 0
+    for (let doc = 0; doc < valuesPerDoc.length; doc++) {
+      pairs += new Set(valuesPerDoc[doc]).size
+      offsets[doc + 1] = pairs
+    }
+    const docValues = new Uint32Array(pairs)
+    let at = 0
+    for (const docValuesList of valuesPerDoc) {
+      for (const value of new Set(docValuesList)) {
+        let id = this.ids.get(value)
+        if (id === undefined) {
+          id = this.values.length
+          this.values.push(value)
+          this.ids.set(value, id)
+        }
+        docValues[at++] = id
+      }
+    }
+    const totals = new Uint32Array(this.values.length)
+    for (const id of docValues) totals[id]++
+    const postings = Array.from(totals, (count) => new Uint32Array(count))
+    const fill = new Uint32Array(this.values.length)
+    for (let doc = 0; doc < valuesPerDoc.length; doc++) {
+      for (let i = offsets[doc]; i < offsets[doc + 1]; i++) {
+        const id = docValues[i]
+        postings[id][fill[id]++] = doc
+      }
+    }
+    this.docOffsets = offsets
+    this.docValues = docValues
+    this.postings = postings
+    this.totals = totals
+  }
+
+  /** Whether passage `doc` carries any value in `set`. */
+  hasAny(doc: number, set: Set<number>): boolean {
+    for (let i = this.docOffsets[doc]; i < this.docOffsets[doc + 1]; i++) {
+      if (set.has(this.docValues[i])) return true
+    }
+    return false
+  }
+
+  /** The passages carrying any of the values, ascending. */
+  union(valueIds: Iterable<number>): Uint32Array {
+    const lists = [...valueIds].map((id) => this.postings[id])
+    if (lists.length === 1) return lists[0]
+    const seen = new Set<number>()
+    for (const list of lists) for (const doc of list) seen.add(doc)
+    return Uint32Array.from([...seen].sort((a, b) => a - b))
+  }
+}
+
+/** What one facet's filter holds, as value ids; an unknown value simply matches nothing. */
+export interface ColumnFilter {
+  column: FacetColumn
+  include?: Set<number>
+  exclude?: Set<number>
+}
+
+/** Counts per value id for one facet, kept sparse: only the ids touched are listed. */
+export class FacetTally {
+  readonly counts: Uint32Array
+  readonly touched: number[] = []
+
+  constructor(size: number) {
+    this.counts = new Uint32Array(size)
+  }
+
+  addDoc(column: FacetColumn, doc: number): void {
+    for (let i = column.docOffsets[doc]; i < column.docOffsets[doc + 1]; i++) {
+      const id = column.docValues[i]
+      if (this.counts[id]++ === 0) this.touched.push(id)
+    }
+  }
+
+  static fromTotals(column: FacetColumn): FacetTally {
+    const tally = new FacetTally(column.values.length)
+    tally.counts.set(column.totals)
+    for (let id = 0; id < column.totals.length; id++) if (column.totals[id] > 0) tally.touched.push(id)
+    return tally
+  }
+}
+
+/** Which filter a passage fails: -1 for none, the filter's index for exactly one, -2 for more. */
+export function failedFilter(filters: readonly ColumnFilter[], doc: number): number {
+  let failed = -1
+  for (let f = 0; f < filters.length; f++) {
+    const { column, include, exclude } = filters[f]
+    const passes = (!include || column.hasAny(doc, include)) && (!exclude || !column.hasAny(doc, exclude))
+    if (!passes) {
+      if (failed !== -1) return -2
+      failed = f
+    }
+  }
+  return failed
+}
+
+export interface FacetListOptions {
+  size: number
+  selected: ReadonlySet<string>
+  excluded: ReadonlySet<string>
+  label: (value: string) => string
+}
+
+/** The top values of a tally, most frequent first (ties by value), with selected and excluded values always listed. */
+export function listFacetValues(
+  column: FacetColumn,
+  tally: FacetTally,
+  options: FacetListOptions,
+): { values: FacetValue[]; truncated: boolean } {
+  const ranked = tally.touched
+    .filter((id) => tally.counts[id] > 0)
+    .sort((a, b) => compareRanked(column, tally, a, b))
+  const shown = ranked.slice(0, options.size)
+  const shownValues = new Set(shown.map((id) => column.values[id]))
+  for (const value of [...options.selected, ...options.excluded]) {
+    if (shownValues.has(value)) continue
+    const id = column.ids.get(value)
+    if (id !== undefined) shown.push(id)
+    shownValues.add(value)
+  }
+  const values = shown.map((id) => {
+    const value = column.values[id]
+    return {
+      value,
+      label: options.label(value),
+      count: tally.counts[id],
+      selected: options.selected.has(value),
+      excluded: options.excluded.has(value),
+    }
+  })
+  // Selected values that are not in the index at all still show, with a zero count, so they can be removed.
+  for (const value of [...options.selected, ...options.excluded]) {
+    if (column.ids.has(value)) continue
+    values.push({ value, label: options.label(value), count: 0, selected: options.selected.has(value), excluded: options.excluded.has(value) })
+  }
+  return { values, truncated: ranked.length > options.size }
+}
+
+/** Dates list newest first with "undated" last, as a timeline reads; other facets by count, then name. */
+function compareRanked(column: FacetColumn, tally: FacetTally, a: number, b: number): number {
+  const [valueA, valueB] = [column.values[a], column.values[b]]
+  if (column.name === 'year' || column.name === 'month') {
+    if (valueA === UNDATED || valueB === UNDATED) return Number(valueA === UNDATED) - Number(valueB === UNDATED)
+    return valueB.localeCompare(valueA)
+  }
+  return tally.counts[b] - tally.counts[a] || valueA.localeCompare(valueB)
+}

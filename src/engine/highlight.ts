@@ -1,0 +1,111 @@
+// Highlighting as character ranges, never HTML: which words of a passage matched the query (through
+// stemming, prefix or typo tolerance too), where its phrases stand, and the best short window to show.
+import type { Range, Snippet } from '../model.ts'
+import { indexTerm, stemTerm, tokenize, type Token } from './text/analyze.ts'
+
+/** What to mark: the index terms a search matched, and the phrases it asked for. */
+export interface HighlightSpec {
+  terms: ReadonlySet<string>
+  /** Each phrase as its words' keys (see `phraseKey`). */
+  phrases: readonly (readonly string[])[]
+}
+
+/** The comparison key of a word inside a phrase: its stem, stop words included. */
+export const phraseKey = stemTerm
+
+/** Where a phrase's words stand consecutively in the tokens, as token index ranges. */
+function phraseSpans(keys: readonly string[], phrase: readonly string[]): [number, number][] {
+  const spans: [number, number][] = []
+  if (phrase.length === 0) return spans
+  for (let i = 0; i + phrase.length <= keys.length; i++) {
+    let j = 0
+    while (j < phrase.length && keys[i + j] === phrase[j]) j++
+    if (j === phrase.length) spans.push([i, i + phrase.length - 1])
+  }
+  return spans
+}
+
+/** Whether the text holds the phrase's words next to each other. */
+export function containsPhrase(text: string, phrase: readonly string[]): boolean {
+  return phraseSpans(tokenize(text).map((t) => phraseKey(t.text)), phrase).length > 0
+}
+
+export interface Highlight {
+  ranges: Range[]
+  /** The surface words that matched, as they are written in the text. */
+  words: string[]
+}
+
+/** The ranges to mark in a text, merged and sorted, and the words they cover. */
+export function highlight(text: string, spec: HighlightSpec): Highlight {
+  const tokens: Token[] = tokenize(text)
+  const ranges: Range[] = []
+  const words = new Set<string>()
+  for (const token of tokens) {
+    const term = indexTerm(token.text)
+    if (term !== null && spec.terms.has(term)) {
+      ranges.push([token.start, token.end])
+      words.add(token.text)
+    }
+  }
+  if (spec.phrases.length > 0) {
+    const keys = tokens.map((t) => phraseKey(t.text))
+    for (const phrase of spec.phrases) {
+      for (const [first, last] of phraseSpans(keys, phrase)) {
+        ranges.push([tokens[first].start, tokens[last].end])
+        for (let i = first; i <= last; i++) words.add(tokens[i].text)
+      }
+    }
+  }
+  return { ranges: mergeRanges(ranges), words: [...words] }
+}
+
+/** Sorts ranges and merges overlapping or touching ones, so marks never nest. */
+export function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: Range[] = []
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
+}
+
+/**
+ * A window of about `length` characters around the densest cluster of marks, cut at word boundaries,
+ * with its ranges shifted into the window. Short texts come back whole.
+ */
+export function makeSnippet(text: string, ranges: readonly Range[], length: number): Snippet {
+  if (text.length <= length) {
+    return { text, ranges: [...ranges], truncatedStart: false, truncatedEnd: false }
+  }
+  // Pick the start that covers the most marks within the window; ties go to the earliest.
+  let bestStart = 0
+  let bestCount = 0
+  for (let i = 0; i < ranges.length; i++) {
+    let count = 0
+    for (let j = i; j < ranges.length && ranges[j][1] <= ranges[i][0] + length; j++) count++
+    if (count > bestCount) {
+      bestCount = count
+      bestStart = ranges[i][0]
+    }
+  }
+  // Give the first mark some left context, then snap both ends to word boundaries.
+  let start = Math.max(0, Math.min(bestStart - Math.floor(length / 4), text.length - length))
+  if (start > 0) {
+    const space = text.indexOf(' ', start)
+    start = space === -1 || space > bestStart ? start : space + 1
+  }
+  let end = Math.min(text.length, start + length)
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end)
+    if (space > start) end = space
+  }
+  const shifted: Range[] = []
+  for (const [a, b] of ranges) {
+    if (b <= start || a >= end) continue
+    shifted.push([Math.max(a, start) - start, Math.min(b, end) - start])
+  }
+  return { text: text.slice(start, end), ranges: shifted, truncatedStart: start > 0, truncatedEnd: end < text.length }
+}

@@ -1,0 +1,644 @@
+// The in-process search engine: MiniSearch finds and scores the passages a query matches; compact facet
+// columns filter them and count facets disjunctively; ranges for highlighting come from the analyzer.
+// This is the only module that imports minisearch.
+import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch'
+import type { SearchEngine } from './engine.ts'
+import type {
+  ArticleGroup,
+  ArticleRecord,
+  FacetCounts,
+  FacetFilters,
+  FacetName,
+  FacetValue,
+  IndexStats,
+  Passage,
+  PersonSummary,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+  SortOrder,
+} from '../model.ts'
+import { FACET_NAMES } from '../model.ts'
+import { defaults } from '../defaults.ts'
+import { FacetColumn, FacetTally, UNDATED, failedFilter, listFacetValues, type ColumnFilter } from './facets.ts'
+import { containsPhrase, highlight, makeSnippet, phraseKey, type HighlightSpec } from './highlight.ts'
+import { foldTerm, indexTerm, prefixTerms, tokenizeForIndex } from './text/analyze.ts'
+import { rankingDefaults, type RankingDefaults } from './text/ranking.ts'
+import { parseQuery, type ParsedQuery, type QueryNode } from './query/parse.ts'
+import { dateBounds, monthLabel, yearOf, monthOf } from './dates.ts'
+
+/** Everything an engine is built from; also what the persisted index stores besides MiniSearch's own JSON. */
+export interface IndexData {
+  articles: ArticleRecord[]
+  passages: Passage[]
+  /** Canonical person → the variants merged into them. */
+  personAliases: Record<string, string[]>
+  /** Topic id → label. */
+  topicLabels: Record<string, string>
+  builtAt: string
+}
+
+export interface EngineOptions {
+  ranking?: RankingDefaults
+}
+
+/** A document as MiniSearch indexes it: the passage's number and its searchable fields. */
+interface IndexedDocument {
+  id: number
+  text: string
+  title: string
+  section: string
+  people: string
+}
+
+const SEARCH_FIELDS = ['text', 'title', 'section', 'people'] as const
+
+function miniSearchOptions(ranking: RankingDefaults) {
+  return {
+    fields: [...SEARCH_FIELDS],
+    storeFields: [],
+    tokenize: tokenizeForIndex,
+    processTerm: indexTerm,
+    searchOptions: {
+      boost: ranking.boost,
+      bm25: ranking.bm25,
+      weights: ranking.weights,
+      // Queries arrive as index terms already analysed by the query path below.
+      tokenize: (term: string) => [term],
+      processTerm: (term: string) => term,
+    },
+  }
+}
+
+/** One matching passage while a search runs. */
+interface Candidate {
+  doc: number
+  score: number
+  /** Index terms it matched, for highlighting. */
+  terms: string[]
+}
+
+/** Passage-level facts as numeric columns: dates for sorting and ranges, article membership. */
+interface DocColumns {
+  /** yyyymmdd of the earliest day the date may mean; -1 when undated. */
+  dateStart: Int32Array
+  /** yyyymmdd of the latest day the date may mean; -1 when undated. */
+  dateEnd: Int32Array
+  /** Passages newest first (undated last), for browsing. */
+  newest: Uint32Array
+}
+
+export class MiniSearchEngine implements SearchEngine {
+  readonly data: IndexData
+  private readonly ranking: RankingDefaults
+  private readonly index: MiniSearch<IndexedDocument>
+  private readonly docByPassageId = new Map<string, number>()
+  private readonly articles = new Map<string, ArticleRecord>()
+  private readonly columns: Record<FacetName, FacetColumn>
+  private readonly docs: DocColumns
+  /** Folded facet value → values, for `person:putin` style query terms. */
+  private readonly foldedValues = new Map<FacetName, Map<string, string[]>>()
+  private readonly personByAlias = new Map<string, string>()
+
+  private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults) {
+    this.data = data
+    this.ranking = ranking
+    this.index = index
+    data.passages.forEach((passage, doc) => this.docByPassageId.set(passage.id, doc))
+    for (const article of data.articles) this.articles.set(article.id, article)
+    const passages = data.passages
+    this.columns = {
+      source: new FacetColumn('source', passages.map((p) => [p.source])),
+      topic: new FacetColumn('topic', passages.map((p) => p.topics)),
+      person: new FacetColumn('person', passages.map((p) => p.people)),
+      year: new FacetColumn('year', passages.map((p) => [yearOf(p.date) ?? UNDATED])),
+      month: new FacetColumn('month', passages.map((p) => [monthOf(p.date) ?? UNDATED])),
+    }
+    this.docs = buildDocColumns(passages)
+    for (const [canonical, variants] of Object.entries(data.personAliases)) {
+      for (const variant of variants) this.personByAlias.set(foldTerm(variant), canonical)
+    }
+  }
+
+  /** Builds the index from passages. */
+  static build(data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
+    const ranking = options.ranking ?? rankingDefaults
+    const index = new MiniSearch<IndexedDocument>(miniSearchOptions(ranking))
+    index.addAll(data.passages.map(toIndexedDocument))
+    return new MiniSearchEngine(data, index, ranking)
+  }
+
+  /** Restores an engine from `indexObject()` output without re-tokenising the passages. */
+  static fromObject(indexObject: Record<string, unknown>, data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
+    const ranking = options.ranking ?? rankingDefaults
+    const index = MiniSearch.loadJS<IndexedDocument>(indexObject as unknown as AsPlainObject, miniSearchOptions(ranking))
+    return new MiniSearchEngine(data, index, ranking)
+  }
+
+  /** MiniSearch's own serialisation as a plain object, for persistence. */
+  indexObject(): { index: unknown[] } & Record<string, unknown> {
+    return this.index.toJSON() as unknown as { index: unknown[] } & Record<string, unknown>
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Searching
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const started = performance.now()
+    const plan = this.plan(request)
+    const page = Math.max(1, Math.floor(request.page ?? 1))
+    const size = Math.min(defaults.maxPageSize, Math.max(1, Math.floor(request.size ?? defaults.pageSize)))
+    const facetSize = Math.max(1, Math.floor(request.facetSize ?? defaults.facetSize))
+    let run = this.run(plan, false)
+    if (run.passing.length === 0 && plan.relaxable) run = this.run(plan, true)
+    const sorted = this.sort(run.passing, plan.sort)
+
+    const response: SearchResponse = {
+      query: request.query ?? '',
+      reading: plan.parsed.reading,
+      total: sorted.length,
+      page,
+      size,
+      sort: plan.sort,
+      tookMs: 0,
+      results: [],
+      facets: this.facetCounts(run.tallies, plan, facetSize),
+      effectiveFilters: plan.filters,
+      effectiveExclude: plan.exclude,
+      effectiveFrom: plan.from,
+      effectiveTo: plan.to,
+    }
+    if (run.relaxed) response.relaxed = true
+    const offset = (page - 1) * size
+    if (request.groupByArticle) {
+      const groups = groupByArticle(sorted, this.data.passages)
+      response.totalArticles = groups.length
+      response.groups = groups.slice(offset, offset + size).map((group) => ({
+        articleId: group.articleId,
+        title: this.data.passages[group.members[0].doc].title,
+        hits: group.members.slice(0, defaults.groupPassages).map((c) => this.toHit(c, plan)),
+        moreMatches: Math.max(0, group.members.length - defaults.groupPassages),
+      }) satisfies ArticleGroup)
+      response.results = response.groups.flatMap((group) => group.hits)
+    } else {
+      response.results = sorted.slice(offset, offset + size).map((candidate) => this.toHit(candidate, plan))
+    }
+    if (response.total === 0 && plan.words.length > 0) response.suggestions = this.suggest(plan.words)
+    response.tookMs = Math.round((performance.now() - started) * 100) / 100
+    return response
+  }
+
+  async *searchAll(request: SearchRequest): AsyncIterable<Passage> {
+    const plan = this.plan(request)
+    let run = this.run(plan, false)
+    if (run.passing.length === 0 && plan.relaxable) run = this.run(plan, true)
+    for (const candidate of this.sort(run.passing, plan.sort)) yield this.data.passages[candidate.doc]
+  }
+
+  /** Reads the request and its query once: filters merged, values resolved, sort decided. */
+  private plan(request: SearchRequest): SearchPlan {
+    const parsed = parseQuery(request.query ?? '', { prefixLastWord: request.prefixLastWord })
+    const filters = mergeFilters(request.filters, this.resolveQueryFilters(parsed.filters))
+    const exclude = mergeFilters(request.exclude, this.resolveQueryFilters(parsed.exclude))
+    const from = laterBound(request.from, parsed.from)
+    const to = earlierBound(request.to, parsed.to)
+    const hasWords = parsed.must.length > 0
+    const sort: SortOrder = request.sort ?? (hasWords ? 'relevance' : 'newest')
+    const phrases: string[][] = []
+    collectPhrases(parsed.must, phrases)
+    return {
+      parsed,
+      filters,
+      exclude,
+      from,
+      to,
+      sort: sort === 'relevance' && !hasWords ? 'newest' : sort,
+      phrases: phrases.map((words) => words.map(phraseKey)),
+      words: collectWords(parsed.must),
+      relaxable: parsed.must.length > 1,
+    }
+  }
+
+  /** Finds the candidates, applies filters and counts facets in one pass over them. */
+  private run(plan: SearchPlan, relaxed: boolean): SearchRun {
+    const filters = this.columnFilters(plan)
+    const bounds = dateBounds(plan.from, plan.to)
+    const tallies = {} as Record<FacetName, FacetTally>
+    for (const name of FACET_NAMES) tallies[name] = new FacetTally(this.columns[name].values.length)
+    const passing: Candidate[] = []
+
+    const visit = (candidate: Candidate) => {
+      const doc = candidate.doc
+      if (bounds && !(this.docs.dateEnd[doc] >= bounds.start && this.docs.dateStart[doc] <= bounds.end && this.docs.dateStart[doc] >= 0)) return
+      const failed = failedFilter(filters, doc)
+      if (failed === -1) {
+        passing.push(candidate)
+        for (const name of FACET_NAMES) tallies[name].addDoc(this.columns[name], doc)
+      } else if (failed >= 0) {
+        const name = filters[failed].column.name
+        tallies[name].addDoc(this.columns[name], doc)
+      }
+    }
+
+    if (plan.parsed.must.length > 0) {
+      for (const candidate of this.match(plan, relaxed)) visit(candidate)
+      return { passing, tallies, relaxed }
+    }
+    // Browsing: no words to match, so the candidates come from the filters themselves.
+    const excluded = this.excludedByWords(plan)
+    const unconstrained = !bounds && excluded.size === 0
+    const includes = filters.filter((f) => f.include)
+    if (unconstrained && filters.length === 0) {
+      for (const doc of this.docs.newest) passing.push({ doc, score: 0, terms: [] })
+      for (const name of FACET_NAMES) tallies[name] = FacetTally.fromTotals(this.columns[name])
+      return { passing, tallies, relaxed }
+    }
+    const visitDoc = (doc: number) => {
+      if (!excluded.has(doc)) visit({ doc, score: 0, terms: [] })
+    }
+    if (unconstrained && includes.length === 1 && filters.length === 1) {
+      // One facet narrows: its own counts are the corpus totals, every other count comes from its passages.
+      const only = includes[0]
+      for (const doc of only.column.union(only.include!)) visitDoc(doc)
+      tallies[only.column.name] = FacetTally.fromTotals(only.column)
+    } else if (includes.length >= 2) {
+      // A passage failing at most one filter passes at least one of any two: the two smallest suffice.
+      const [first, second] = includes
+        .map((f) => f.column.union(f.include!))
+        .sort((a, b) => a.length - b.length)
+      for (const doc of unionSorted(first, second)) visitDoc(doc)
+    } else {
+      for (let doc = 0; doc < this.data.passages.length; doc++) visitDoc(doc)
+    }
+    return { passing, tallies, relaxed }
+  }
+
+  /** The passages the query's words match, scored, with phrases verified on the text and exclusions removed. */
+  private match(plan: SearchPlan, relaxed: boolean): Candidate[] {
+    const must = plan.parsed.must.map((node) => this.toQuery(node)).filter((q): q is Query => q !== null)
+    const excluded = this.excludedByWords(plan)
+    if (must.length === 0) {
+      // Only stop words: nothing the index can look up, so the words are checked on the text directly.
+      return this.scanForPhrases(plan.phrases.length > 0 ? plan.phrases : [plan.words.map(phraseKey)], excluded)
+    }
+    const results: SearchResult[] = this.index.search({ combineWith: relaxed ? 'OR' : 'AND', queries: must })
+    const candidates: Candidate[] = []
+    for (const result of results) {
+      const doc = result.id as number
+      if (excluded.has(doc)) continue
+      if (!relaxed && plan.phrases.some((phrase) => !containsPhrase(this.data.passages[doc].text, phrase))) continue
+      candidates.push({ doc, score: result.score, terms: result.terms })
+    }
+    return candidates
+  }
+
+  /** A linear scan for queries made only of stop words ("to be or not to be"): rare, and exact. */
+  private scanForPhrases(phrases: string[][], excluded: Set<number>): Candidate[] {
+    const candidates: Candidate[] = []
+    this.data.passages.forEach((passage, doc) => {
+      if (!excluded.has(doc) && phrases.every((phrase) => containsPhrase(passage.text, phrase))) {
+        candidates.push({ doc, score: 1, terms: [] })
+      }
+    })
+    return candidates
+  }
+
+  /** A parsed query node as a MiniSearch query, or null when it holds only stop words. */
+  private toQuery(node: QueryNode, exact = false): Query | null {
+    switch (node.type) {
+      case 'term': {
+        if (node.prefix && !exact) {
+          const terms = prefixTerms(node.word)
+          return terms.length > 0 ? { combineWith: 'OR', queries: terms, prefix: true } : null
+        }
+        const term = indexTerm(node.word)
+        if (term === null) return null
+        const fuzzy = !exact && term.length >= this.ranking.fuzzyMinLength ? this.ranking.fuzzy : false
+        return { combineWith: 'OR', queries: [term], fuzzy }
+      }
+      case 'phrase': {
+        const terms = node.words.map(indexTerm).filter((t): t is string => t !== null)
+        return terms.length > 0 ? { combineWith: 'AND', queries: terms } : null
+      }
+      case 'and':
+      case 'or': {
+        const queries = node.children.map((child) => this.toQuery(child, exact)).filter((q): q is Query => q !== null)
+        return queries.length > 0 ? { combineWith: node.type === 'and' ? 'AND' : 'OR', queries } : null
+      }
+    }
+  }
+
+  /** Passages the query excludes: any holding a `-word`, or a `-"phrase"` with its words together. */
+  private excludedByWords(plan: SearchPlan): Set<number> {
+    const excluded = new Set<number>()
+    for (const node of plan.parsed.not) {
+      const query = this.toQuery(node, true)
+      if (query === null) continue
+      const phrase = node.type === 'phrase' ? node.words.map(phraseKey) : undefined
+      for (const result of this.index.search(query)) {
+        const doc = result.id as number
+        if (!phrase || containsPhrase(this.data.passages[doc].text, phrase)) excluded.add(doc)
+      }
+    }
+    return excluded
+  }
+
+  private columnFilters(plan: SearchPlan): ColumnFilter[] {
+    const filters: ColumnFilter[] = []
+    for (const name of FACET_NAMES) {
+      const column = this.columns[name]
+      const include = plan.filters[name]
+      const exclude = plan.exclude[name]
+      if (!include?.length && !exclude?.length) continue
+      const ids = (values: string[]) => new Set(values.map((v) => column.ids.get(v)).filter((id): id is number => id !== undefined))
+      filters.push({ column, include: include?.length ? ids(include) : undefined, exclude: exclude?.length ? ids(exclude) : undefined })
+    }
+    return filters
+  }
+
+  private sort(candidates: Candidate[], order: SortOrder): Candidate[] {
+    const start = this.docs.dateStart
+    if (order === 'relevance') {
+      return candidates.sort((a, b) => b.score - a.score || start[b.doc] - start[a.doc] || a.doc - b.doc)
+    }
+    const direction = order === 'newest' ? -1 : 1
+    // Undated passages go last either way: they belong at neither end of a timeline.
+    return candidates.sort((a, b) => {
+      const da = start[a.doc]
+      const db = start[b.doc]
+      if (da !== db) {
+        if (da < 0 || db < 0) return da < 0 ? 1 : -1
+        return direction * (da - db)
+      }
+      return b.score - a.score || a.doc - b.doc
+    })
+  }
+
+  private toHit(candidate: Candidate, plan: SearchPlan): SearchHit {
+    const passage = this.data.passages[candidate.doc]
+    const spec: HighlightSpec = { terms: new Set(candidate.terms), phrases: plan.phrases }
+    const { ranges, words } = highlight(passage.text, spec)
+    return {
+      passage,
+      score: candidate.score,
+      ranges,
+      matchedTerms: words,
+      snippet: makeSnippet(passage.text, ranges, defaults.snippetLength),
+    }
+  }
+
+  private facetCounts(tallies: Record<FacetName, FacetTally>, plan: SearchPlan, size: number): Record<FacetName, FacetCounts> {
+    const counts = {} as Record<FacetName, FacetCounts>
+    for (const name of FACET_NAMES) {
+      counts[name] = listFacetValues(this.columns[name], tallies[name], {
+        size,
+        selected: new Set(plan.filters[name] ?? []),
+        excluded: new Set(plan.exclude[name] ?? []),
+        label: (value) => this.label(name, value),
+      })
+    }
+    return counts
+  }
+
+  private label(facet: FacetName, value: string): string {
+    if (facet === 'topic') return this.data.topicLabels[value] ?? value
+    if (value === UNDATED) return 'Undated'
+    if (facet === 'month') return monthLabel(value)
+    return value
+  }
+
+  /** Words in the index close to the query's words, offered when nothing matched. */
+  private suggest(words: string[]): string[] {
+    const suggestions = new Set<string>()
+    for (const word of words) {
+      const term = indexTerm(word)
+      if (term === null || term.length < 3) continue
+      const [best] = this.index.search({ combineWith: 'OR', queries: [term], fuzzy: 2, maxFuzzy: 2 } as Query)
+      if (!best) continue
+      const { words: matched } = highlight(this.data.passages[best.id as number].text, { terms: new Set(best.terms), phrases: [] })
+      const near = matched.find((w) => foldTerm(w) !== foldTerm(word))
+      if (near) suggestions.add(near)
+    }
+    return [...suggestions]
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Query field terms (`person:putin`) resolve against the index's values, forgivingly.
+
+  private resolveQueryFilters(filters: FacetFilters): FacetFilters {
+    const resolved: FacetFilters = {}
+    for (const [facet, values] of Object.entries(filters) as [FacetName, string[]][]) {
+      resolved[facet] = values.flatMap((value) => this.resolveValue(facet, value))
+    }
+    return resolved
+  }
+
+  /** Exact value, else case/accent-folded value, person alias, or the values containing the words typed. */
+  private resolveValue(facet: FacetName, typed: string): string[] {
+    const column = this.columns[facet]
+    if (column.ids.has(typed)) return [typed]
+    const key = foldValue(typed)
+    const folded = this.foldedIndex(facet)
+    const exact = folded.get(key)
+    if (exact) return exact
+    if (facet === 'person') {
+      const canonical = this.personByAlias.get(foldTerm(typed))
+      if (canonical) return [canonical]
+    }
+    const wanted = key.split(' ').filter(Boolean)
+    const containing = [...folded.entries()]
+      .filter(([value]) => {
+        const words = value.split(' ')
+        return wanted.every((w) => words.includes(w))
+      })
+      .flatMap(([, values]) => values)
+    // An unknown value keeps its spelling: it matches nothing, and the chip shows what was asked.
+    return containing.length > 0 ? containing : [typed]
+  }
+
+  private foldedIndex(facet: FacetName): Map<string, string[]> {
+    let folded = this.foldedValues.get(facet)
+    if (!folded) {
+      folded = new Map()
+      for (const value of this.columns[facet].values) {
+        const keys = [foldValue(value)]
+        if (facet === 'topic') keys.push(foldValue(this.data.topicLabels[value] ?? value))
+        for (const key of keys) folded.set(key, [...(folded.get(key) ?? []), value])
+      }
+      this.foldedValues.set(facet, folded)
+    }
+    return folded
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lookups
+
+  async getPassage(id: string): Promise<Passage | undefined> {
+    const doc = this.docByPassageId.get(id)
+    return doc === undefined ? undefined : this.data.passages[doc]
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | undefined> {
+    return this.articles.get(id)
+  }
+
+  async getArticlePassages(articleId: string): Promise<Passage[]> {
+    const article = this.articles.get(articleId)
+    if (!article) return []
+    return article.passageIds
+      .map((id) => this.docByPassageId.get(id))
+      .filter((doc): doc is number => doc !== undefined)
+      .map((doc) => this.data.passages[doc])
+  }
+
+  async facetValues(facet: FacetName, options: { contains?: string; limit?: number } = {}): Promise<FacetValue[]> {
+    const column = this.columns[facet]
+    const wanted = options.contains ? foldValue(options.contains) : ''
+    const values: FacetValue[] = []
+    column.values.forEach((value, id) => {
+      const label = this.label(facet, value)
+      if (wanted && !foldValue(label).includes(wanted) && !foldValue(value).includes(wanted)) return
+      values.push({ value, label, count: column.totals[id], selected: false, excluded: false })
+    })
+    values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    return values.slice(0, options.limit ?? values.length)
+  }
+
+  async people(): Promise<PersonSummary[]> {
+    const column = this.columns.person
+    return column.values
+      .map((name, id) => ({ name, passages: column.totals[id], aliases: this.data.personAliases[name] ?? [] }))
+      .sort((a, b) => b.passages - a.passages || a.name.localeCompare(b.name))
+  }
+
+  async stats(): Promise<IndexStats> {
+    return {
+      articles: this.data.articles.length,
+      passages: this.data.passages.length,
+      people: this.columns.person.values.length,
+      sources: this.columns.source.values.length,
+      builtAt: this.data.builtAt,
+    }
+  }
+}
+
+interface SearchPlan {
+  parsed: ParsedQuery
+  filters: FacetFilters
+  exclude: FacetFilters
+  from?: string
+  to?: string
+  sort: SortOrder
+  /** Phrases to verify and highlight, as word keys. */
+  phrases: string[][]
+  /** The words asked for (surface forms), for suggestions. */
+  words: string[]
+  /** Whether "most of the words" can stand in when no passage has them all. */
+  relaxable: boolean
+}
+
+interface SearchRun {
+  passing: Candidate[]
+  tallies: Record<FacetName, FacetTally>
+  relaxed: boolean
+}
+
+function toIndexedDocument(passage: Passage, doc: number): IndexedDocument {
+  return {
+    id: doc,
+    text: passage.text,
+    title: passage.title,
+    section: passage.section ?? '',
+    people: passage.people.join(' ; '),
+  }
+}
+
+function buildDocColumns(passages: Passage[]): DocColumns {
+  const dateStart = new Int32Array(passages.length)
+  const dateEnd = new Int32Array(passages.length)
+  passages.forEach((passage, doc) => {
+    const bounds = passage.date ? dateBounds(passage.date.iso, passage.date.iso) : undefined
+    dateStart[doc] = bounds?.start ?? -1
+    dateEnd[doc] = bounds?.end ?? -1
+  })
+  const order = Array.from(passages.keys())
+  order.sort((a, b) => {
+    const da = dateStart[a]
+    const db = dateStart[b]
+    if (da !== db) return da < 0 ? 1 : db < 0 ? -1 : db - da
+    return a - b
+  })
+  return { dateStart, dateEnd, newest: Uint32Array.from(order) }
+}
+
+function groupByArticle(sorted: Candidate[], passages: Passage[]): { articleId: string; members: Candidate[] }[] {
+  const groups = new Map<string, Candidate[]>()
+  for (const candidate of sorted) {
+    const articleId = passages[candidate.doc].articleId
+    const members = groups.get(articleId)
+    if (members) members.push(candidate)
+    else groups.set(articleId, [candidate])
+  }
+  return [...groups].map(([articleId, members]) => ({ articleId, members }))
+}
+
+function collectPhrases(nodes: QueryNode[], into: string[][]): void {
+  for (const node of nodes) {
+    if (node.type === 'phrase') into.push(node.words)
+    else if (node.type === 'and' || node.type === 'or') collectPhrases(node.children, into)
+  }
+}
+
+function collectWords(nodes: QueryNode[]): string[] {
+  const words: string[] = []
+  for (const node of nodes) {
+    if (node.type === 'term') words.push(node.word)
+    else if (node.type === 'phrase') words.push(...node.words)
+    else words.push(...collectWords(node.children))
+  }
+  return words
+}
+
+function mergeFilters(a: FacetFilters = {}, b: FacetFilters = {}): FacetFilters {
+  const merged: FacetFilters = {}
+  for (const name of FACET_NAMES) {
+    const values = [...new Set([...(a[name] ?? []), ...(b[name] ?? [])])]
+    if (values.length > 0) merged[name] = values
+  }
+  return merged
+}
+
+function laterBound(a?: string, b?: string): string | undefined {
+  if (!a || !b) return a ?? b
+  return a > b ? a : b
+}
+
+function earlierBound(a?: string, b?: string): string | undefined {
+  if (!a || !b) return a ?? b
+  return a < b ? a : b
+}
+
+/** Case and accent folded, punctuation as spaces: "CABAR.asia" and "cabar asia" meet. */
+function foldValue(value: string): string {
+  return value
+    .split(/[^\p{L}\p{N}’']+/u)
+    .map(foldTerm)
+    .filter(Boolean)
+    .join(' ')
+}
+
+/** Ascending merge of two ascending lists without duplicates. */
+function unionSorted(a: Uint32Array, b: Uint32Array): number[] {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++])
+    else if (i >= a.length || b[j] < a[i]) out.push(b[j++])
+    else {
+      out.push(a[i++])
+      j++
+    }
+  }
+  return out
+}

@@ -1,0 +1,154 @@
+// Saving and loading the index under `index/`. Each build goes to a folder of its own; the manifest,
+// replaced by an atomic rename, names the build in force. A crash at any point before that rename leaves
+// the previous manifest and build untouched, so the previous index stays usable.
+// Files are written line by line (JSONL) so a million passages never have to fit in one string.
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, readFile, readdir, rename, rm, writeFile, open } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { once } from 'node:events'
+import { ClippingsError } from '../errors.ts'
+import type { SkippedFile } from '../model.ts'
+import { MiniSearchEngine, type IndexData, type EngineOptions } from './minisearch-engine.ts'
+
+/** Bumped whenever the files' shape changes; an index of another version is rebuilt, never misread. */
+export const FORMAT_VERSION = 1
+
+export interface Manifest {
+  formatVersion: number
+  /** The build folder in force, relative to the index folder. */
+  build: string
+  builtAt: string
+  counts: { articles: number; passages: number; people: number; skipped: number; duplicates: number }
+  /** Hash of the corpus files' paths and contents. */
+  corpusFingerprint: string
+  /** Hash of everything else that shapes the index: pipeline code, taxonomy, aliases, ranking. */
+  settingsFingerprint: string
+  corpus: string[]
+  skipped: SkippedFile[]
+}
+
+export type ManifestFields = Omit<Manifest, 'formatVersion' | 'build' | 'builtAt' | 'counts'> & {
+  counts: Pick<Manifest['counts'], 'skipped' | 'duplicates'>
+}
+
+const MANIFEST = 'manifest.json'
+
+export interface SaveOptions {
+  /** Called after the build's files are written and before the manifest switches to them (tests simulate a crash here). */
+  beforeCommit?: () => void | Promise<void>
+}
+
+/** Writes the engine's index as a new build, then switches the manifest to it and removes older builds. */
+export async function saveIndex(
+  dir: string,
+  engine: MiniSearchEngine,
+  fields: ManifestFields,
+  options: SaveOptions = {},
+): Promise<Manifest> {
+  await mkdir(dir, { recursive: true })
+  const build = `build-${Date.now().toString(36)}-${process.pid.toString(36)}`
+  const buildDir = join(dir, build)
+  await mkdir(buildDir)
+  const { data } = engine
+  await writeLines(join(buildDir, 'passages.jsonl'), data.passages)
+  await writeLines(join(buildDir, 'articles.jsonl'), data.articles)
+  await writeDurably(join(buildDir, 'meta.json'), JSON.stringify({ personAliases: data.personAliases, topicLabels: data.topicLabels, builtAt: data.builtAt }))
+  await writeMiniSearch(join(buildDir, 'minisearch.jsonl'), engine.indexObject())
+  const stats = await engine.stats()
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    build,
+    builtAt: data.builtAt,
+    counts: { articles: stats.articles, passages: stats.passages, people: stats.people, ...fields.counts },
+    corpusFingerprint: fields.corpusFingerprint,
+    settingsFingerprint: fields.settingsFingerprint,
+    corpus: fields.corpus,
+    skipped: fields.skipped,
+  }
+  await options.beforeCommit?.()
+  const temporary = join(dir, `${MANIFEST}.${process.pid}.tmp`)
+  await writeDurably(temporary, JSON.stringify(manifest, null, 2) + '\n')
+  await rename(temporary, join(dir, MANIFEST))
+  await removeStaleBuilds(dir, build)
+  return manifest
+}
+
+/** The manifest in force, or undefined when there is none or it cannot be read. */
+export async function readManifest(dir: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest
+    return typeof manifest === 'object' && manifest !== null && typeof manifest.build === 'string' ? manifest : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Loads the build the manifest names. Throws `corrupt-index` when its files are missing or unreadable. */
+export async function loadIndex(dir: string, manifest: Manifest, options: EngineOptions = {}): Promise<MiniSearchEngine> {
+  if (manifest.formatVersion !== FORMAT_VERSION) {
+    throw new ClippingsError('corrupt-index', `Clippings: index format ${manifest.formatVersion} is not the current ${FORMAT_VERSION}`)
+  }
+  const buildDir = join(dir, manifest.build)
+  try {
+    const passages = await readLines(join(buildDir, 'passages.jsonl'))
+    const articles = await readLines(join(buildDir, 'articles.jsonl'))
+    const meta = JSON.parse(await readFile(join(buildDir, 'meta.json'), 'utf8'))
+    const indexObject = await readMiniSearch(join(buildDir, 'minisearch.jsonl'))
+    const data: IndexData = { passages, articles, ...meta }
+    if (passages.length !== manifest.counts.passages) throw new Error(`expected ${manifest.counts.passages} passages, found ${passages.length}`)
+    return MiniSearchEngine.fromObject(indexObject, data, options)
+  } catch (error) {
+    throw new ClippingsError('corrupt-index', `Clippings: cannot load the index in "${buildDir}": ${(error as Error).message}`, { cause: error })
+  }
+}
+
+async function writeLines(path: string, items: Iterable<unknown>): Promise<void> {
+  const stream = createWriteStream(path)
+  for (const item of items) {
+    if (!stream.write(JSON.stringify(item) + '\n')) await once(stream, 'drain')
+  }
+  stream.end()
+  await once(stream, 'finish')
+  await syncFile(path)
+}
+
+async function readLines<T>(path: string): Promise<T[]> {
+  const items: T[] = []
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity })
+  for await (const line of lines) if (line) items.push(JSON.parse(line))
+  return items
+}
+
+/** MiniSearch's plain object, one line for its header and one per indexed term. */
+async function writeMiniSearch(path: string, indexObject: { index: unknown[] } & Record<string, unknown>): Promise<void> {
+  const { index, ...header } = indexObject
+  await writeLines(path, [header, ...index])
+}
+
+async function readMiniSearch(path: string): Promise<Record<string, unknown>> {
+  const [header, ...index] = await readLines<Record<string, unknown>>(path)
+  if (!header) throw new Error('empty MiniSearch file')
+  return { ...header, index }
+}
+
+async function writeDurably(path: string, text: string): Promise<void> {
+  await writeFile(path, text)
+  await syncFile(path)
+}
+
+/** Flushes a file to disk so a rename that follows never exposes a half-written file after a power loss. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+async function removeStaleBuilds(dir: string, keep: string): Promise<void> {
+  for (const entry of await readdir(dir)) {
+    if (entry.startsWith('build-') && entry !== keep) await rm(join(dir, entry), { recursive: true, force: true })
+  }
+}
