@@ -1,0 +1,305 @@
+// Measures ranking quality on BEIR SciFact: nDCG@10 and recall@100 over the training claims, through the
+// same engine and query path the server uses (or, with --backend minisearch, a plain MiniSearch index
+// built with the same analyzer, for tuning analyzer and BM25 settings without the engine).
+//
+//   npm run eval:relevance                                  # through createMemoryEngine, as the server searches
+//   npm run eval:relevance -- --backend minisearch          # plain MiniSearch + analyzer + rankingDefaults
+//   npm run eval:relevance -- --backend minisearch --sweep  # the settings grid behind ranking.ts
+//   npm run eval:relevance -- --corpus DIR --qrels FILE     # another BEIR-shaped folder or split
+//
+// No per-query tuning: settings are chosen on the training claims only, and the held-back test claims
+// are scored independently.
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import MiniSearch from 'minisearch'
+import { PROJECT_ROOT } from '../src/defaults.ts'
+import { foldTerm, stemTerm, indexTerm, tokenizeForIndex } from '../src/engine/text/analyze.ts'
+import { rankingDefaults, type RankingDefaults } from '../src/engine/text/ranking.ts'
+import type { ArticleRecord, Passage } from '../src/model.ts'
+
+interface BeirDocument {
+  id: string
+  title: string
+  text: string
+}
+
+interface BeirQuery {
+  id: string
+  text: string
+}
+
+/** Relevant document ids with their grades, per query id. */
+type Qrels = Map<string, Map<string, number>>
+
+/** A ranked list of document ids, best first. */
+type Ranking = string[]
+
+interface Scores {
+  ndcgAt10: number
+  recallAt100: number
+  queries: number
+}
+
+const CUTOFF_NDCG = 10
+const CUTOFF_RECALL = 100
+
+// ---------------------------------------------------------------------------------------------
+// Reading the BEIR files
+
+function readJsonLines(file: string): Record<string, unknown>[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+}
+
+function readCorpus(file: string): BeirDocument[] {
+  return readJsonLines(file).map((row) => ({
+    id: String(row._id),
+    title: String(row.title ?? ''),
+    text: String(row.text ?? ''),
+  }))
+}
+
+function readQueries(file: string): BeirQuery[] {
+  return readJsonLines(file).map((row) => ({ id: String(row._id), text: String(row.text ?? '') }))
+}
+
+/** A TREC-style qrels TSV with a header line: `query-id  corpus-id  score`. */
+function readQrels(file: string): Qrels {
+  const qrels: Qrels = new Map()
+  const lines = readFileSync(file, 'utf8').split('\n').slice(1)
+  for (const line of lines) {
+    const [queryId, documentId, grade] = line.trim().split('\t')
+    if (!queryId || !documentId) continue
+    const judged = qrels.get(queryId) ?? new Map<string, number>()
+    judged.set(documentId, Number(grade))
+    qrels.set(queryId, judged)
+  }
+  return qrels
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metrics, as pytrec_eval computes them for BEIR (graded gains, log2 discount, ideal from the qrels)
+
+function ndcgAt(ranking: Ranking, judged: Map<string, number>, cutoff: number): number {
+  let dcg = 0
+  ranking.slice(0, cutoff).forEach((id, rank) => {
+    const gain = judged.get(id) ?? 0
+    if (gain > 0) dcg += gain / Math.log2(rank + 2)
+  })
+  const ideal = [...judged.values()].filter((gain) => gain > 0).sort((a, b) => b - a).slice(0, cutoff)
+  const idcg = ideal.reduce((sum, gain, rank) => sum + gain / Math.log2(rank + 2), 0)
+  return idcg === 0 ? 0 : dcg / idcg
+}
+
+function recallAt(ranking: Ranking, judged: Map<string, number>, cutoff: number): number {
+  const relevant = [...judged].filter(([, gain]) => gain > 0).map(([id]) => id)
+  if (relevant.length === 0) return 0
+  const top = new Set(ranking.slice(0, cutoff))
+  return relevant.filter((id) => top.has(id)).length / relevant.length
+}
+
+function score(rankings: Map<string, Ranking>, qrels: Qrels): Scores {
+  let ndcg = 0
+  let recall = 0
+  for (const [queryId, judged] of qrels) {
+    const ranking = rankings.get(queryId) ?? []
+    ndcg += ndcgAt(ranking, judged, CUTOFF_NDCG)
+    recall += recallAt(ranking, judged, CUTOFF_RECALL)
+  }
+  return { ndcgAt10: ndcg / qrels.size, recallAt100: recall / qrels.size, queries: qrels.size }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backend 1: the engine, as the server builds and queries it
+
+/** Each abstract becomes one article of one passage: title → title, text → text. */
+function toEngineInput(documents: BeirDocument[]): { articles: ArticleRecord[]; passages: Passage[] } {
+  const articles: ArticleRecord[] = []
+  const passages: Passage[] = []
+  for (const document of documents) {
+    articles.push({
+      id: document.id,
+      title: document.title,
+      titleOrigin: 'metadata',
+      source: 'SciFact',
+      language: 'en',
+      file: `${document.id}.json`,
+      passageIds: [document.id],
+      people: [],
+      topics: [],
+    })
+    passages.push({
+      id: document.id,
+      articleId: document.id,
+      position: 0,
+      text: document.text,
+      title: document.title,
+      source: 'SciFact',
+      people: [],
+      topics: [],
+    })
+  }
+  return { articles, passages }
+}
+
+async function rankWithEngine(documents: BeirDocument[], queries: BeirQuery[]): Promise<Map<string, Ranking>> {
+  // Imported by path at run time so the MiniSearch backend keeps working while the engine is absent.
+  const engineModule = resolve(PROJECT_ROOT, 'src/engine/index.ts')
+  const { createMemoryEngine } = (await import(engineModule)) as {
+    createMemoryEngine: (input: { articles: ArticleRecord[]; passages: Passage[] }) => Promise<import('../src/engine/engine.ts').SearchEngine> | import('../src/engine/engine.ts').SearchEngine
+  }
+  const engine = await createMemoryEngine(toEngineInput(documents))
+  const rankings = new Map<string, Ranking>()
+  let relaxed = 0
+  for (const query of queries) {
+    const response = await engine.search({ query: query.text, size: CUTOFF_RECALL })
+    if (response.relaxed) relaxed += 1
+    rankings.set(query.id, response.results.map((hit) => hit.passage.articleId))
+  }
+  console.log(`engine: ${relaxed} of ${queries.length} queries answered with relaxed (most-of-the-words) matching`)
+  return rankings
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backend 2: plain MiniSearch with the analyzer, for tuning
+
+interface HarnessSettings {
+  ranking: RankingDefaults
+  /** Index title and text as one field (Anserini's setup) instead of two boosted fields. */
+  oneField: boolean
+  /**
+   * How the number of query terms a document matches weighs in: MiniSearch multiplies the BM25 sum by
+   * it; 0 undoes that (plain BM25), p > 0 multiplies plain BM25 by (matched / query terms)^p.
+   */
+  coordination: 'minisearch' | number
+  /** The index term of a word; defaults to `indexTerm`. */
+  processTerm: (word: string) => string | null
+}
+
+function rankWithMiniSearch(documents: BeirDocument[], queries: BeirQuery[], settings: HarnessSettings): Map<string, Ranking> {
+  const fields = settings.oneField ? ['all'] : ['title', 'text']
+  const index = new MiniSearch<BeirDocument & { all: string }>({
+    fields,
+    tokenize: tokenizeForIndex,
+    processTerm: settings.processTerm,
+  })
+  index.addAll(documents.map((document) => ({ ...document, all: `${document.title}\n${document.text}` })))
+  const { bm25, boost } = settings.ranking
+  const rankings = new Map<string, Ranking>()
+  for (const query of queries) {
+    const queryTerms = new Set(tokenizeForIndex(query.text).map(settings.processTerm).filter((term): term is string => !!term))
+    const hits = index.search(query.text, {
+      combineWith: 'OR',
+      bm25,
+      boost: settings.oneField ? {} : { title: boost.title, text: boost.text },
+    })
+    const rescored = hits.map((hit) => {
+      const matched = hit.queryTerms.length || 1
+      const plain = hit.score / matched
+      const coordination = settings.coordination
+      const value = coordination === 'minisearch' ? hit.score : plain * (matched / Math.max(1, queryTerms.size)) ** coordination
+      return { id: String(hit.id), value }
+    })
+    // Ties broken by id, descending, as trec_eval does, so runs are reproducible.
+    rescored.sort((a, b) => b.value - a.value || (a.id < b.id ? 1 : -1))
+    rankings.set(query.id, rescored.slice(0, CUTOFF_RECALL).map((hit) => hit.id))
+  }
+  return rankings
+}
+
+/** Stop-word lists tried by the sweep, besides the analyzer's own. */
+const STOP_LIST_VARIANTS: Record<string, ReadonlySet<string> | 'analyzer'> = {
+  analyzer: 'analyzer',
+  none: new Set(),
+  // The analyzer's list plus frequent function words of English prose.
+  extended: new Set(
+    'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with from has have had been were which who whom what when where why how than its our we you your he she his her them those can could would should may might do does did so also about after before over under between both each more most other some any all only very'.split(' '),
+  ),
+}
+
+function processTermWithStopList(stopList: ReadonlySet<string> | 'analyzer'): (word: string) => string | null {
+  if (stopList === 'analyzer') return indexTerm
+  return (word) => {
+    const term = stemTerm(word)
+    if (term === '' || stopList.has(foldTerm(word))) return null
+    return term
+  }
+}
+
+function sweep(documents: BeirDocument[], queries: BeirQuery[], qrels: Qrels): void {
+  const base: HarnessSettings = { ranking: rankingDefaults, oneField: false, coordination: 'minisearch', processTerm: indexTerm }
+  const run = (label: string, settings: HarnessSettings): void => {
+    const started = Date.now()
+    const { ndcgAt10, recallAt100 } = score(rankWithMiniSearch(documents, queries, settings), qrels)
+    console.log(`${label.padEnd(60)} nDCG@10 ${ndcgAt10.toFixed(4)}  recall@100 ${recallAt100.toFixed(4)}  (${Date.now() - started} ms)`)
+  }
+  const withRanking = (change: Partial<RankingDefaults>): RankingDefaults => ({ ...rankingDefaults, ...change })
+
+  console.log('— coordination (MiniSearch multiplies by matched terms; 0 = plain BM25) —')
+  for (const coordination of ['minisearch', 0, 0.5, 1, 2] as const) run(`coordination ${coordination}`, { ...base, coordination })
+  console.log('— one field vs title + text —')
+  for (const coordination of ['minisearch', 0] as const) run(`one field, coordination ${coordination}`, { ...base, oneField: true, coordination })
+  console.log('— stop words —')
+  for (const [name, list] of Object.entries(STOP_LIST_VARIANTS)) {
+    run(`stop words ${name}`, { ...base, processTerm: processTermWithStopList(list) })
+  }
+  run('no stemming (fold only), analyzer stop words', {
+    ...base,
+    processTerm: (word) => (indexTerm(word) === null ? null : foldTerm(word) || null),
+  })
+  console.log('— BM25 k, b, d —')
+  for (const k of [0.9, 1.2, 1.5]) {
+    for (const b of [0.6, 0.75, 0.9]) {
+      for (const d of [0, 0.5, 1]) run(`k ${k} b ${b} d ${d}`, { ...base, ranking: withRanking({ bm25: { k, b, d } }) })
+    }
+  }
+  console.log('— title boost —')
+  for (const title of [0.5, 1, 1.5, 2, 3]) {
+    run(`title boost ${title}`, { ...base, ranking: withRanking({ boost: { ...rankingDefaults.boost, title } }) })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: resolve(PROJECT_ROOT, '../shared/corpora/beir-scifact') },
+      qrels: { type: 'string' },
+      backend: { type: 'string' },
+      sweep: { type: 'boolean', default: false },
+    },
+  })
+  const corpusDir = resolve(values.corpus!)
+  const qrelsFile = resolve(values.qrels ?? resolve(corpusDir, 'qrels/train.tsv'))
+  if (!existsSync(resolve(corpusDir, 'corpus.jsonl')) || !existsSync(qrelsFile)) {
+    console.log(`eval:relevance skipped: no BEIR corpus at ${corpusDir} (expected corpus.jsonl, queries.jsonl, qrels/train.tsv)`)
+    return
+  }
+  const documents = readCorpus(resolve(corpusDir, 'corpus.jsonl'))
+  const qrels = readQrels(qrelsFile)
+  const queries = readQueries(resolve(corpusDir, 'queries.jsonl')).filter((query) => qrels.has(query.id))
+  console.log(`${documents.length} documents, ${queries.length} judged queries (${qrelsFile})`)
+
+  const engineAvailable = existsSync(resolve(PROJECT_ROOT, 'src/engine/index.ts'))
+  const backend = values.backend ?? (engineAvailable ? 'engine' : 'minisearch')
+  if (values.sweep) {
+    sweep(documents, queries, qrels)
+    return
+  }
+  const started = Date.now()
+  const rankings =
+    backend === 'engine'
+      ? await rankWithEngine(documents, queries)
+      : rankWithMiniSearch(documents, queries, { ranking: rankingDefaults, oneField: false, coordination: 'minisearch', processTerm: indexTerm })
+  const { ndcgAt10, recallAt100, queries: counted } = score(rankings, qrels)
+  console.log(`backend: ${backend}${backend === 'minisearch' && !engineAvailable ? ' (src/engine/index.ts not there yet)' : ''}`)
+  console.log(`nDCG@10     ${ndcgAt10.toFixed(4)}`)
+  console.log(`recall@100  ${recallAt100.toFixed(4)}`)
+  console.log(`${counted} queries, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+await main()
