@@ -1,0 +1,212 @@
+// Page chrome that occupies a line of its own: rating and share widgets with their vote counts, "follow
+// us" and newsletter prompts, language-switch links, "see also" / "read more" links, typo-report notes,
+// donor and editorial disclaimers, tag lists, ads, reading-time and view counters, copyright and
+// navigation lines, comment-form boilerplate and wire-service sign-offs. Each pattern is phrased the
+// way many sites phrase the widget, and most only apply to short lines so article sentences that
+// merely mention "share" or "follow" survive.
+import type { Unit } from './segment.ts'
+import { countWords, dominantScript, type Script } from './shape.ts'
+
+interface LineRule {
+  /** What the removal note calls it. */
+  label: string
+  /** Lines with more words than this are article text, whatever they say. */
+  maxWords: number
+  test: (line: string, context: { articleScript: Script }) => boolean
+}
+
+// Sharing and social buttons rendered as words: "Facebook Twitter WhatsApp", "Share | Tweet | Email".
+const BUTTON_WORDS = new Set(
+  (
+    'share shares sharing tweet retweet pin it email e-mail mail print copy link url facebook twitter x linkedin ' +
+    'whatsapp telegram viber vk vkontakte ok odnoklassniki reddit pinterest messenger instagram youtube tiktok ' +
+    'threads bluesky mastodon flipboard pocket rss google+ google line wechat weibo save bookmark comment comments'
+  ).split(' '),
+)
+
+function isButtonRow(line: string): boolean {
+  const tokens = line
+    .toLowerCase()
+    .split(/[\s|/·•,;:()\[\]]+/u)
+    .filter((token) => token.length > 0)
+  return tokens.length > 0 && tokens.every((token) => BUTTON_WORDS.has(token) || /^\d+$/.test(token)) && tokens.some((token) => !/^\d+$/.test(token))
+}
+
+const LANGUAGE_NAMES =
+  'english|russian|french|german|spanish|arabic|chinese|turkish|persian|farsi|kazakh|uzbek|kyrgyz|tajik|turkmen|ukrainian|' +
+  'русский|русском|английском|english version|қазақша|кыргызча|o[‘’\']zbekcha|ўзбекча|тоҷикӣ|türkmençe|українська|deutsch|français|español'
+
+const RULES: LineRule[] = [
+  // "Rate this article", "Please rate this story", "Rating: 4.5", "(votes: 1, rating: 5)", "(1 vote)",
+  // "12 votes", "4.5 out of 5", "Was this article helpful?", "Click on a star to rate it!"
+  {
+    label: 'rating widget',
+    maxWords: 12,
+    test: (line) =>
+      /^(?:please\s+)?rate\s+(?:this|the|our)\s+(?:article|story|post|page|material|news|publication)\b/iu.test(line) ||
+      /^\(?\s*(?:your|article|average|user|reader)?\s*(?:rating|votes?|score)\s*[:：]\s*\d/iu.test(line) ||
+      /^\(?\s*\d+\s+(?:votes?|ratings?)\s*\)?$/iu.test(line) ||
+      /^\(?\s*\d+(?:[.,]\d+)?\s*(?:\/|out of)\s*(?:5|10)\b.*\)?$/iu.test(line) ||
+      /^(?:was|is) this (?:article|story|page|post|information) (?:helpful|useful|interesting)\b/iu.test(line) ||
+      /^(?:did you (?:like|enjoy) this (?:article|story|post)|how useful was this (?:post|article))\b/iu.test(line) ||
+      /\bclick (?:on )?a star to rate\b/iu.test(line) ||
+      /^(?:likes?|dislikes?|upvotes?|downvotes?)\s*[:(]?\s*\d*\)?$/iu.test(line),
+  },
+  // "Share this article", "Share on Facebook", "Share:", and rows of button names.
+  {
+    label: 'share widget',
+    maxWords: 12,
+    test: (line) =>
+      /^share(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|link|news|material))?(?:\s+(?:on|via|with|to)\s+[\p{L}\s+,&]+)?\s*[:：!]?$/iu.test(line) ||
+      isButtonRow(line),
+  },
+  // "Follow us on LinkedIn", "Subscribe to our Telegram channel", "Join us on Facebook",
+  // "Sign up for our newsletter", "Get the latest news delivered to your inbox".
+  {
+    label: 'follow or subscribe prompt',
+    maxWords: 16,
+    test: (line) =>
+      /^(?:follow|like|find|join|connect with|watch|listen to|subscribe to|read)\s+us\b/iu.test(line) ||
+      /^(?:follow|subscribe to|join|read)\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,3}(?:channel|page|account|newsletter|feed|podcast|group)\b/iu.test(line) ||
+      /^(?:subscribe|sign up|register)\s+(?:to|for)\s+(?:our|the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:newsletter|channel|digest|mailing list|updates|podcast)\b/iu.test(line) ||
+      /^(?:subscribe|sign up)(?:\s+now|\s+today)?\s*[!.]?$/iu.test(line) ||
+      /\b(?:delivered|straight) to your inbox\b/iu.test(line),
+  },
+  // "Читать на русском", "Read in English", "Also available in: Русский", "English version",
+  // and a short line in another script than the article's (a link to the other-language edition).
+  {
+    label: 'language switch',
+    maxWords: 6,
+    test: (line, { articleScript }) =>
+      /^(?:read(?: this)?(?: article| story)? in|also available in|available in|this (?:article|story) is (?:also )?available in|switch to|читать на|читайте на|версия на)\b/iu.test(line) ||
+      new RegExp(`^(?:(?:${LANGUAGE_NAMES})(?:\\s+(?:version|edition|версия))?\\s*[|/·•]?\\s*)+$`, 'iu').test(line) ||
+      /^(?:на русском|по-русски|in english|на английском)\b/iu.test(line) ||
+      // a link to the other-language edition is a few words in the other script
+      (countWords(line) <= 4 && articleScript !== 'none' && dominantScript(line) !== 'none' && dominantScript(line) !== articleScript),
+  },
+  // "See also: …", "Read more: …", "Related: …", "Also read - …", "Read next: …", and bare "Read more".
+  {
+    label: 'related link',
+    maxWords: 30,
+    test: (line) =>
+      /^(?:see also|read also|also read|read more|more|related|related (?:article|articles|stories|story|news|coverage|content)|further reading|more on (?:this|the) (?:topic|subject|story)|recommended|you may also like|you might also like|don['’]t miss|must read|read next|next article|previous article|next|previous|read|watch|listen)\s*[:：»>|–—-]\s*\S/iu.test(line) ||
+      /^(?:read more|continue reading|read the full (?:story|article)|full story|show more|load more)\W*$/iu.test(line),
+  },
+  // "If you have found a spelling error, please notify us by selecting that text and pressing Ctrl+Enter",
+  // "Found a typo? Highlight it and press Ctrl+Enter", "Report an error".
+  {
+    label: 'error-report note',
+    maxWords: 40,
+    test: (line) =>
+      /\bctrl\s*\+\s*enter\b/iu.test(line) ||
+      (/\b(?:spelling|typo|typos|misprint|mistake|error|inaccuracy)\b/iu.test(line) &&
+        /\b(?:notify|let us know|report|select|highlight|press|tell us|contact us)\b/iu.test(line) &&
+        /^(?:if you (?:have )?(?:found|find|notice|noticed|spot|spotted|see)|found|noticed?|spotted|see|report)\b/iu.test(line)) ||
+      /^report (?:an? )?(?:error|typo|mistake)$/iu.test(line),
+  },
+  // Donor and editorial disclaimers: "This article was prepared as part of … Project implemented with the
+  // financial support of … The opinions expressed in the article do not reflect the position of …",
+  // "The views expressed are the author's own", "Its contents are the sole responsibility of …".
+  {
+    label: 'disclaimer',
+    maxWords: 90,
+    test: (line) =>
+      /\b(?:opinions?|views?|content|statements?)\s+(?:expressed|presented|stated)\b.{0,120}?\b(?:do(?:es)?\s+not|don['’]t|are not|is not)\s+(?:necessarily\s+)?(?:reflect|represent|express|coincide)/iu.test(line) ||
+      /\b(?:opinions?|views?)\s+expressed\b.{0,80}?\b(?:are|is)\s+(?:solely\s+)?(?:the\s+)?(?:author|writer)['’]?s?\b/iu.test(line) ||
+      /\bsole responsibility of\b/iu.test(line) ||
+      /^(?:this\s+(?:article|publication|material|story|piece|text|content|video|podcast|series)|the\s+(?:article|publication|material))\s+(?:was|is|has been)\s+(?:prepared|produced|published|written|created|made possible|supported|funded|developed|realized|implemented)\b.{0,200}?\b(?:support|funding|funded|grant|sponsored|donor|project|programme|program|initiative|partnership)\b/iu.test(line),
+  },
+  // "Tags: Tajikistan, Russia", "Topics: …", "Filed under: …", "Categories: …".
+  {
+    label: 'tag list',
+    maxWords: 40,
+    test: (line) => /^(?:tags?|topics?|keywords?|filed under|categories|category|posted in|themes?)\s*[:：]/iu.test(line),
+  },
+  // Ad slots and sponsored labels: "Advertisement", "Story continues below advertisement".
+  {
+    label: 'advertisement slot',
+    maxWords: 8,
+    test: (line) =>
+      /^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|partner content|story continues below(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?|continue reading (?:the|this) (?:main )?(?:story|article) below)\W*$/iu.test(line),
+  },
+  // Reading aids and counters: "5 min read", "Reading time: 4 minutes", "Listen to this article",
+  // "Views: 1,204", "1,204 views", "Print this article", "Download PDF", "Font size".
+  {
+    label: 'reading widget or counter',
+    maxWords: 10,
+    test: (line) =>
+      /^(?:\d+\s*(?:min|mins|minutes?)\s+read|reading time\s*[:：].*|estimated reading time.*|listen to (?:this )?(?:article|story|the article).*|download (?:as )?pdf.*|print (?:this )?(?:article|page|story|version)|printer[- ]friendly(?: version)?|font size.*|text size.*|a\+?\s*a-?)$/iu.test(line) ||
+      /^(?:views?|reads?|просмотров|просмотры)\s*[:：]?\s*\d[\d,. ]*$/iu.test(line) ||
+      /^\d[\d,. ]*\s+(?:views|reads|shares)$/iu.test(line),
+  },
+  // Copyright and site navigation: "© 2024 CABAR.asia. All rights reserved", "Privacy Policy",
+  // "Home > News > Politics", "Back to top", "Skip to content".
+  {
+    label: 'site navigation or copyright',
+    maxWords: 25,
+    test: (line) =>
+      /^(?:©|\(c\)\s*\d{4}|copyright\b)/iu.test(line) ||
+      /\ball rights reserved\b/iu.test(line) ||
+      /^(?:privacy(?: policy)?|terms (?:of|and) (?:use|service|conditions)|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|advertise(?: with us)?|sitemap|site map|back to top|skip to (?:main )?content|log ?in|sign ?in|log ?out|sign ?up|register|menu|search|home|newsletter|subscribe|donate|support us|imprint|impressum|rss(?: feed)?)\W*$/iu.test(line) ||
+      /^home\s*[>/»|›]/iu.test(line),
+  },
+  // Comment-form boilerplate wherever it sits: "Your email address will not be published. Required
+  // fields are marked *", "You must be logged in to post a comment", "Cancel reply".
+  {
+    label: 'comment form',
+    maxWords: 30,
+    test: (line) =>
+      /\byour email address will not be published\b/iu.test(line) ||
+      /\brequired fields are marked\b/iu.test(line) ||
+      /\byou must be (?:logged in|registered|signed in) to (?:post|leave) a comment\b/iu.test(line) ||
+      /\bsave my name, email\b/iu.test(line) ||
+      /^(?:cancel reply|post comment|submit comment|reply|name\s*\*|email\s*\*|website|comments are closed\.?)$/iu.test(line),
+  },
+]
+
+/** Removes every unit that a line rule recognises as chrome, noting each removal. */
+export function removeChromeLines(units: Unit[], removed: string[]): Unit[] {
+  const articleScript = dominantScript(units.map((unit) => unit.text).join(' '))
+  const kept: Unit[] = []
+  for (const unit of units) {
+    const words = countWords(unit.text)
+    const rule = RULES.find((candidate) => words <= candidate.maxWords && candidate.test(unit.text, { articleScript }))
+    if (rule) removed.push(`removed ${rule.label}: ${unit.text}`)
+    else kept.push(unit)
+  }
+  return kept
+}
+
+// Wire copy signs off with the agency's name on a line of its own: "Reuter", "(AP)", "AFP".
+const WIRE_SIGNOFF = /^\(?(?:reuters?|ap|afp|associated press|xinhua|tass|ria novosti|interfax|bloomberg|upi|dpa|efe|anadolu)\)?\W*$/iu
+
+/** Removes a wire-service sign-off at the end of the body. */
+export function removeWireSignoff(units: Unit[], removed: string[]): Unit[] {
+  const last = units.at(-1)
+  if (last && WIRE_SIGNOFF.test(last.text)) {
+    removed.push(`removed wire sign-off: ${last.text}`)
+    return units.slice(0, -1)
+  }
+  return units
+}
+
+/**
+ * Removes a site footer at the end of the body: a run of two or more very short lines that are
+ * navigation, recognisable because they share their first word ("For business / For researchers / For
+ * students", "About us / About the project") or because none of them is a sentence and they are headed
+ * by a link-like word list.
+ */
+export function removeTrailingFooter(units: Unit[], removed: string[]): Unit[] {
+  let start = units.length
+  while (start > 0) {
+    const text = units[start - 1]!.text
+    if (countWords(text) > 4 || /[.!?:,;]$/u.test(text)) break
+    start--
+  }
+  const run = units.slice(start)
+  if (run.length < 2) return units
+  const firstWords = new Set(run.map((unit) => unit.text.split(/\s+/)[0]!.toLowerCase()))
+  if (firstWords.size !== 1) return units
+  for (const unit of run) removed.push(`removed site footer link: ${unit.text}`)
+  return units.slice(0, start)
+}

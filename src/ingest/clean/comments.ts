@@ -1,0 +1,21 @@
+// Reader comment sections under an article: an opener ("Join the Conversation", "12 Comments",
+// "Comments (3)", "Leave a comment", "3 thoughts on “…”"), the comments themselves and the comment
+// form. Comments read like article sentences, so the section is recognised by its opener and cut from
+// there to the end of the body when it sits in the body's second half.
+import type { Unit } from './segment.ts'
+import { countWords } from './shape.ts'
+
+const OPENER =
+  /^(?:join the (?:conversation|discussion|debate)|(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on\b.*|responses? to\b.*)|comments?(?:\s*\(\d+\))?|reader comments|readers['’]? comments|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)(?:\s+(?:below|here))?|show comments|view comments|load comments|comments are closed|have your say|комментарии)\W*$/iu
+
+/** Removes a comment section (opener to end) in the second half of the body; lone openers elsewhere. */
+export function removeCommentSection(units: Unit[], removed: string[]): Unit[] {
+  const opener = units.findIndex((unit) => countWords(unit.text) <= 12 && OPENER.test(unit.text))
+  if (opener < 0) return units
+  if (opener >= units.length / 2) {
+    removed.push(`removed comment section (${units.length - opener} lines): ${units[opener]!.text}`)
+    return removeCommentSection(units.slice(0, opener), removed)
+  }
+  removed.push(`removed comment opener: ${units[opener]!.text}`)
+  return removeCommentSection([...units.slice(0, opener), ...units.slice(opener + 1)], removed)
+}
