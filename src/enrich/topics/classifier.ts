@@ -1,0 +1,114 @@
+// Scores a passage against every topic by the weighted topic vocabulary it contains, and keeps the topics
+// with enough evidence that come close to the best one (so a passage can carry several topics, or none).
+import { lexiconsFor } from './lexicon-store.ts'
+import type { TopicLexicon } from './lexicon.ts'
+import type { Taxonomy } from './taxonomy.ts'
+import { STOPWORDS, stem, tokenize } from './text.ts'
+
+export interface TopicScore {
+  topic: string
+  /** Summed evidence: about 1 per clear topic word in the passage. */
+  score: number
+}
+
+export interface TopicClassifier {
+  /** Topics for one passage, best first, zero or more (multi-label). */
+  classify(text: string, context?: { title?: string; section?: string }): TopicScore[]
+}
+
+export interface ClassifierOptions {
+  /** Least evidence a topic needs, in units of one clear topic word. */
+  minEvidence: number
+  /** A topic is kept when its score reaches this share of the best topic's score. */
+  relativeThreshold: number
+  /** Most topics returned for one passage. */
+  maxTopics: number
+  /** Weight of the title's and section heading's words relative to the passage's own. */
+  contextWeight: number
+}
+
+export const defaultClassifierOptions: ClassifierOptions = {
+  minEvidence: 0.5,
+  relativeThreshold: 0.5,
+  maxTopics: 3,
+  contextWeight: 0.5,
+}
+
+/** Key → (topic index, weight) pairs, plus the longest phrase length, for a single left-to-right scan. */
+interface CombinedLexicon {
+  entries: Map<string, Array<[number, number]>>
+  longestPhrase: number
+}
+
+function combine(lexicons: TopicLexicon[]): CombinedLexicon {
+  const entries = new Map<string, Array<[number, number]>>()
+  let longestPhrase = 1
+  lexicons.forEach((lexicon, topicIndex) => {
+    for (const [key, weight] of Object.entries(lexicon.entries)) {
+      const pairs = entries.get(key)
+      if (pairs) pairs.push([topicIndex, weight])
+      else entries.set(key, [[topicIndex, weight]])
+      longestPhrase = Math.max(longestPhrase, key.split(' ').length)
+    }
+  })
+  return { entries, longestPhrase }
+}
+
+/**
+ * Adds the evidence in `text` to `scores`. Phrases win over their words ("interest rate" is economy, not
+ * "interest"); a word repeated counts with diminishing returns so one word cannot carry a long passage.
+ */
+function accumulate(lexicon: CombinedLexicon, text: string, factor: number, scores: Float64Array): number {
+  const stems = tokenize(text).map(stem)
+  const tokens = tokenize(text)
+  const counts = new Map<string, number>()
+  let evidence = 0
+  for (let i = 0; i < stems.length; ) {
+    let matched = 0
+    for (let length = Math.min(lexicon.longestPhrase, stems.length - i); length >= 1; length--) {
+      if (length === 1 && STOPWORDS.has(tokens[i])) break
+      const key = length === 1 ? stems[i] : stems.slice(i, i + length).join(' ')
+      const pairs = lexicon.entries.get(key)
+      if (!pairs) continue
+      const seen = (counts.get(key) ?? 0) + 1
+      counts.set(key, seen)
+      const repeat = Math.sqrt(seen) - Math.sqrt(seen - 1)
+      for (const [topicIndex, weight] of pairs) {
+        scores[topicIndex] += weight * repeat * factor
+        evidence += weight * repeat * factor
+      }
+      matched = length
+      break
+    }
+    i += Math.max(matched, 1)
+  }
+  return evidence
+}
+
+/** Builds a classifier from a taxonomy, using its topics' lexicons (shipped, cached or derived now). */
+export function createTopicClassifier(taxonomy: Taxonomy, options: Partial<ClassifierOptions> = {}): TopicClassifier {
+  const settings = { ...defaultClassifierOptions, ...options }
+  const ids = taxonomy.topics.map((topic) => topic.id)
+  const lexicon = combine(lexiconsFor(taxonomy))
+
+  return {
+    classify(text, context = {}) {
+      const scores = new Float64Array(ids.length)
+      const own = accumulate(lexicon, text, 1, scores)
+      // Context can only tip the balance of a passage that has evidence of its own.
+      if (own < settings.minEvidence / 2) return []
+      for (const extra of [context.title, context.section]) {
+        if (extra) accumulate(lexicon, extra, settings.contextWeight, scores)
+      }
+      let best = 0
+      for (const score of scores) best = Math.max(best, score)
+      const floor = Math.max(settings.minEvidence, best * settings.relativeThreshold)
+      const result: TopicScore[] = []
+      scores.forEach((score, index) => {
+        if (score >= floor) result.push({ topic: ids[index], score: Math.round(score * 1000) / 1000 })
+      })
+      result.sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
+      return result.slice(0, settings.maxTopics)
+    },
+  }
+}

@@ -1,0 +1,70 @@
+// The topic taxonomy: an editable JSON file of topics (id, label, description, example terms), read and
+// checked here so a mistake in a hand-edited file is reported by name instead of silently ignored.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { ClippingsError } from '../../errors.ts'
+
+export interface Topic {
+  /** Slug stored on passages, e.g. "economy-business-finance". */
+  id: string
+  /** What the UI shows, e.g. "economy, business and finance". */
+  label: string
+  description: string
+  /** Example words and phrases; the classifier's vocabulary is grown from them. */
+  terms: string[]
+}
+
+export interface Taxonomy {
+  topics: Topic[]
+}
+
+/** The taxonomy Clippings ships: the IPTC Media Topics top level. */
+export const DEFAULT_TAXONOMY_PATH = fileURLToPath(new URL('./taxonomy.json', import.meta.url))
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** Checks a parsed taxonomy, naming the first thing wrong; `file` is only used in messages. */
+export function validateTaxonomy(value: unknown, file: string): Taxonomy {
+  const fail = (problem: string): never => {
+    throw new ClippingsError('unreadable-file', `Clippings: cannot use taxonomy "${file}": ${problem}`)
+  }
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { topics?: unknown }).topics)) {
+    fail('expected an object with a "topics" array')
+  }
+  const topics: Topic[] = []
+  const seen = new Set<string>()
+  ;((value as { topics: unknown[] }).topics).forEach((entry, index) => {
+    const where = `topic ${index + 1}`
+    if (typeof entry !== 'object' || entry === null) fail(`${where} is not an object`)
+    const { id, label, description, terms } = entry as Record<string, unknown>
+    if (typeof id !== 'string' || !SLUG.test(id)) fail(`${where} needs an "id" slug of lower-case letters, digits and hyphens`)
+    const name = `topic "${id as string}"`
+    if (seen.has(id as string)) fail(`${name} appears twice`)
+    if (typeof label !== 'string' || label.trim() === '') fail(`${name} needs a non-empty "label"`)
+    if (typeof description !== 'string') fail(`${name} needs a "description" string`)
+    if (!Array.isArray(terms) || terms.some((term) => typeof term !== 'string' || term.trim() === '')) {
+      fail(`${name} needs "terms": an array of non-empty strings`)
+    }
+    seen.add(id as string)
+    topics.push({ id: id as string, label: label as string, description: description as string, terms: terms as string[] })
+  })
+  if (topics.length === 0) fail('"topics" is empty')
+  return { topics }
+}
+
+/** Reads a taxonomy file (default: the shipped one); a missing or malformed file throws a ClippingsError. */
+export function loadTaxonomy(path: string = DEFAULT_TAXONOMY_PATH): Taxonomy {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ClippingsError('unreadable-file', `Clippings: cannot read taxonomy "${path}": ${(error as Error).message}`, { cause: error })
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new ClippingsError('unreadable-file', `Clippings: cannot use taxonomy "${path}": invalid JSON (${(error as Error).message})`, { cause: error })
+  }
+  return validateTaxonomy(parsed, path)
+}

@@ -1,0 +1,54 @@
+// Turns text into the stemmed word sequence the topic lexicon is keyed by, so "elections", "Election" and
+// "elected" meet "election" in the taxonomy.
+import { stemmer } from 'stemmer'
+
+/** Function words that carry no topic, skipped as single-word evidence (phrases may still contain them). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each few for from further had has have having ' +
+    'he her here hers herself him himself his how i if in into is it its itself just me more most my myself no ' +
+    'nor not now of off on once only or other our ours ourselves out over own same she should so some such than ' +
+    'that the their theirs them themselves then there these they this those through to too under until up very ' +
+    'was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
+    'said says say one two three new year years also may might must shall us mr mrs ms its it\'s s t ' +
+    'according among around per via yet still well since across another many much even ever every first last ' +
+    'like made make makes including however whether without within upon'
+  ).split(/\s+/),
+)
+
+// Letters (any script), digits, and inner apostrophes or hyphens; "U.S." style dotted abbreviations lose dots.
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+
+/** Lower-cased word tokens of `text`, possessive endings dropped. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = []
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    tokens.push(match[0].replace(/['’]s$/, '').replace(/’/g, "'"))
+  }
+  return tokens
+}
+
+const stemCache = new Map<string, string>()
+
+/** Porter stem of one lower-case token, memoised because news vocabulary repeats heavily. */
+export function stem(token: string): string {
+  let stemmed = stemCache.get(token)
+  if (stemmed === undefined) {
+    stemmed = stemmer(token)
+    if (stemCache.size < 200_000) stemCache.set(token, stemmed)
+  }
+  return stemmed
+}
+
+/** The lexicon key of a word or phrase: its tokens' stems joined by single spaces. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase).map(stem).join(' ')
+}
+
+/** Stems of the content words of `text`, for overlap measures. */
+export function contentStems(text: string): Set<string> {
+  const stems = new Set<string>()
+  for (const token of tokenize(text)) if (!STOPWORDS.has(token) && token.length > 1) stems.add(stem(token))
+  return stems
+}
