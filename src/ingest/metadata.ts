@@ -2,14 +2,11 @@
 // and gives it a readable, stable id. Also the small parsers metadata needs: partial dates and URL hosts.
 import { createHash } from 'node:crypto'
 import type { Article, ArticleMeta, Block, DatePrecision, PartialDate, TitleOrigin } from '../model.ts'
+import type { CleanedText } from './clean/index.ts'
 import type { RawArticle } from './read/types.ts'
 
 /** What the cleaner hands back: the article's blocks and what the text itself states about the article. */
-export interface CleanedText {
-  blocks: Block[]
-  meta: ArticleMeta
-  removed?: string[]
-}
+export type { CleanedText }
 
 export interface ResolveArticleOptions {
   /** Ids already given to other articles; a colliding slug gets a short hash of the file path appended. */
@@ -68,10 +65,24 @@ function resolveTitle(fromFormat: ArticleMeta, fromText: ArticleMeta, blocks: Bl
 export function deriveTitle(blocks: Block[]): string {
   const firstText = blocks.find((block) => block.text.trim())?.text.trim()
   if (!firstText) return 'Untitled'
-  const firstSentence = firstText.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘'(])/u)[0].replace(/\s+/g, ' ')
+  const firstSentence = firstSentenceOf(firstText.replace(/\s+/g, ' '))
   const words = firstSentence.split(' ')
-  if (words.length <= DERIVED_TITLE_WORDS) return firstSentence.replace(/[.:;,]$/, '')
+  if (words.length <= DERIVED_TITLE_WORDS) return ABBREVIATION.test(words.at(-1)!) ? firstSentence : firstSentence.replace(/[.:;,]$/, '')
   return words.slice(0, DERIVED_TITLE_WORDS).join(' ').replace(/[.:;,—–-]+$/, '') + '…'
+}
+
+/** Abbreviations whose full stop does not end a sentence: initials ("U.S."), titles, company suffixes. */
+const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|(?:mr|mrs|ms|dr|prof|st|inc|corp|co|ltd|plc|jr|sr|no|vs|gen|gov|sen|rep|jan|feb|aug|sept?|oct|nov|dec)\.)$/iu
+
+function firstSentenceOf(text: string): string {
+  const boundary = /[.!?]["”’)]?\s+(?=[\p{Lu}\p{N}"“‘'(])/gu
+  for (const match of text.matchAll(boundary)) {
+    const sentence = text.slice(0, match.index + match[0].trimEnd().length)
+    const lastWord = sentence.split(' ').at(-1) ?? ''
+    // A sentence of one or two words is more likely a cut at an abbreviation than a real sentence.
+    if (!ABBREVIATION.test(lastWord) && sentence.split(' ').length >= 3) return sentence
+  }
+  return text
 }
 
 function sameName(a: string | undefined, b: string | undefined): boolean {

@@ -65,7 +65,10 @@ export async function readCorpus(paths: string[], options: ReadCorpusOptions = {
   const sidecars = new Map<string, Sidecar | undefined>()
 
   const accept = (raw: RawArticle) => {
-    const cleaned = cleanArticle(raw.body, { knownTitle: raw.meta.title })
+    // A headline-only item (a wire brief) is its own text: its title must not be cleaned away as a heading.
+    const headlineOnly = raw.meta.title !== undefined && raw.body.trim() === raw.meta.title.trim()
+    const cleaned = cleanArticle(raw.body, headlineOnly ? {} : { knownTitle: raw.meta.title })
+    if (headlineOnly && cleaned.blocks.length === 0) cleaned.blocks = [{ text: raw.meta.title! }]
     const text = cleaned.blocks.map((block) => block.text).join('\n')
     if (!text.trim()) {
       result.skipped.push({ file: raw.file, reason: 'no article text left after removing page chrome' })

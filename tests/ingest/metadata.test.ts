@@ -102,7 +102,12 @@ describe('resolveArticle', () => {
   })
 
   it('keeps a short first sentence whole as a derived title', () => {
-    expect(deriveTitle([{ text: 'Markets rallied. Then they fell.' }])).toBe('Markets rallied')
+    expect(deriveTitle([{ text: 'Markets rallied strongly. Then they fell.' }])).toBe('Markets rallied strongly')
+  })
+
+  it('does not end a derived title at an abbreviation’s full stop', () => {
+    expect(deriveTitle([{ text: 'U.S. exports rose in January. More text follows here.' }])).toBe('U.S. exports rose in January')
+    expect(deriveTitle([{ text: 'Talks with Acme Corp. Ltd. resumed on Monday. More text.' }])).toBe('Talks with Acme Corp. Ltd. resumed on Monday')
   })
 
   it('names the source by the URL’s host only when no site name is given', () => {
