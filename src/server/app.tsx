@@ -1,0 +1,58 @@
+// The Clippings web app: pages, JSON API and static files over a SearchEngine, without listening (serve.ts
+// does that), so tests drive it through app.request(). One error handler turns every failure into a page
+// or a JSON error; user mistakes are 400s naming the parameter, and nothing a user sends yields a stack trace.
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { SearchEngine } from '../engine/engine.ts'
+import { ClippingsError } from '../errors.ts'
+import { assetRoutes } from './assets.ts'
+import { htmlPage } from './render.ts'
+import { apiRoutes } from './routes/api.ts'
+import { documentPageRoutes } from './routes/document-pages.tsx'
+import { searchPageRoutes } from './routes/search-pages.tsx'
+import { securityHeaders } from './security-headers.ts'
+import { topicLabelLoader } from './topic-labels.ts'
+import { ErrorPage } from '../../views/error-page.tsx'
+
+export interface AppOptions {
+  /** Where unexpected errors are written. Default: stderr. */
+  log?: (line: string) => void
+}
+
+function wantsJson(c: Context): boolean {
+  const path = c.req.path
+  return path.startsWith('/api/') || path === '/api' || path === '/healthz'
+}
+
+async function errorResponse(c: Context, status: 400 | 404 | 500, message: string, parameter?: string): Promise<Response> {
+  if (wantsJson(c)) return c.json(parameter ? { error: message, parameter } : { error: message }, status)
+  return htmlPage(c, <ErrorPage status={status} message={message} />, status)
+}
+
+export function createApp(engine: SearchEngine, options: AppOptions = {}): Hono {
+  const log = options.log ?? ((line: string) => console.error(line))
+  const topicLabels = topicLabelLoader(engine)
+  const app = new Hono()
+
+  app.use('*', securityHeaders())
+  app.route('/', assetRoutes())
+  app.route('/', searchPageRoutes(engine, topicLabels))
+  app.route('/', documentPageRoutes(engine, topicLabels, log))
+  app.route('/', apiRoutes(engine, log))
+
+  app.notFound((c) => errorResponse(c, 404, `Nothing lives at ${c.req.path}.`))
+
+  app.onError((error, c) => {
+    if (error instanceof ClippingsError && (error.status === 400 || error.status === 404)) {
+      return errorResponse(c, error.status, error.message, error.parameter)
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return error.getResponse()
+    }
+    log(`clippings: ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    return errorResponse(c, 500, 'Something went wrong on our side; the error has been logged.')
+  })
+
+  return app
+}

@@ -1,0 +1,78 @@
+// Starts the web app on a port: prints the URL, and closes cleanly on Ctrl-C (SIGINT) or SIGTERM.
+import { serve as serveNode } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { defaults } from '../defaults.ts'
+import type { SearchEngine } from '../engine/engine.ts'
+import { ClippingsError } from '../errors.ts'
+import { createApp } from './app.tsx'
+
+export interface ServeOptions {
+  engine: SearchEngine
+  /** Default: the PORT environment variable, else 3000. 0 picks a free port. */
+  port?: number
+  /** The interface to listen on. Default "127.0.0.1": this machine only; "0.0.0.0" exposes it to the network. */
+  hostname?: string
+  /** Where the URL and errors are printed. Default: stdout for the URL, stderr for errors. */
+  log?: (line: string) => void
+  /** Stop on SIGINT/SIGTERM. Default true; tests that start several servers turn it off. */
+  handleSignals?: boolean
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  /** Stops accepting connections and resolves once open ones are done (idle ones are closed at once). */
+  close(): Promise<void>
+}
+
+/** The port from the option, else $PORT, else the default; a bad $PORT is a usage error, not a silent default. */
+export function resolvePort(option: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  if (option !== undefined) return option
+  const raw = env.PORT?.trim()
+  if (!raw) return defaults.port
+  const port = Number(raw)
+  if (!/^\d+$/.test(raw) || port > 65535) throw new ClippingsError('usage', `PORT must be a number from 0 to 65535, got "${raw}"`)
+  return port
+}
+
+export function serve(options: ServeOptions): Promise<RunningServer> {
+  const port = resolvePort(options.port)
+  const hostname = options.hostname ?? '127.0.0.1'
+  const print = options.log ?? ((line: string) => console.log(line))
+  const app = createApp(options.engine, { log: options.log ?? ((line: string) => console.error(line)) })
+
+  return new Promise((resolve, reject) => {
+    const server = serveNode({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      const shownHost = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname
+      const url = `http://${shownHost}:${info.port}/`
+      print(`Clippings is running at ${url}  (Ctrl-C to stop)`)
+
+      let closing: Promise<void> | undefined
+      const close = () => {
+        closing ??= new Promise<void>((done) => {
+          process.off('SIGINT', onSignal)
+          process.off('SIGTERM', onSignal)
+          const http = server as Server
+          http.close(() => done())
+          http.closeIdleConnections?.()
+        })
+        return closing
+      }
+      const onSignal = (signal: NodeJS.Signals) => {
+        print(`Clippings: ${signal} received, shutting down`)
+        // Requests still open after two seconds are cut, so a hung client cannot keep the process alive.
+        setTimeout(() => (server as Server).closeAllConnections?.(), 2000).unref()
+        void close().then(() => {
+          process.exitCode = 0
+        })
+      }
+      if (options.handleSignals ?? true) {
+        process.once('SIGINT', onSignal)
+        process.once('SIGTERM', onSignal)
+      }
+      resolve({ url, port: info.port, close })
+    })
+    server.once('error', (error) => reject(new ClippingsError('usage', `Cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })))
+  })
+}

@@ -1,0 +1,63 @@
+// Builds the links that change a search's state: the URL holds the state, so every facet toggle, chip, sort
+// and page is a plain link made here (after Datasette's path_with_added_args / path_with_removed_args).
+import { excludeParam } from './params.ts'
+import type { FacetName } from '../model.ts'
+
+/** A parameter to remove: every value of a name, or one name=value pair. */
+export type Removal = string | readonly [name: string, value: string]
+
+/** Renders pairs as a path with a query string, dropping empty values (untouched form fields). */
+export function pathWithPairs(path: string, pairs: Iterable<readonly [string, string]>): string {
+  const search = new URLSearchParams()
+  for (const [name, value] of pairs) if (value !== '') search.append(name, value)
+  const text = search.toString()
+  return text === '' ? path : `${path}?${text}`
+}
+
+function hasPair(pairs: ReadonlyArray<readonly [string, string]>, name: string, value: string): boolean {
+  return pairs.some(([n, v]) => n === name && v === value)
+}
+
+/** `path` with the current parameters less the removals, plus the additions (each pair added once). */
+export function pathWithChangedArgs(
+  path: string,
+  current: URLSearchParams,
+  change: { add?: ReadonlyArray<readonly [string, string]>; remove?: readonly Removal[] },
+): string {
+  const removals = change.remove ?? []
+  const kept = [...current].filter(
+    ([name, value]) =>
+      !removals.some((removal) => (typeof removal === 'string' ? removal === name : removal[0] === name && removal[1] === value)),
+  )
+  for (const [name, value] of change.add ?? []) if (!hasPair(kept, name, value)) kept.push([name, value])
+  return pathWithPairs(path, kept)
+}
+
+export function pathWithAddedArgs(path: string, current: URLSearchParams, added: ReadonlyArray<readonly [string, string]>): string {
+  return pathWithChangedArgs(path, current, { add: added })
+}
+
+export function pathWithRemovedArgs(path: string, current: URLSearchParams, removed: readonly Removal[]): string {
+  return pathWithChangedArgs(path, current, { remove: removed })
+}
+
+/** Selecting a value when it is off, unselecting it when selected, lifting its exclusion when excluded. Back to page 1. */
+export function facetToggleHref(path: string, current: URLSearchParams, facet: FacetName, value: string): string {
+  if (current.getAll(facet).includes(value)) return pathWithRemovedArgs(path, current, [[facet, value], 'page'])
+  if (current.getAll(excludeParam(facet)).includes(value)) {
+    return pathWithRemovedArgs(path, current, [[excludeParam(facet), value], 'page'])
+  }
+  return pathWithChangedArgs(path, current, { add: [[facet, value]], remove: ['page'] })
+}
+
+/** Excluding a value (NOT), replacing a selection of the same value. Back to page 1. */
+export function facetExcludeHref(path: string, current: URLSearchParams, facet: FacetName, value: string): string {
+  return pathWithChangedArgs(path, current, { add: [[excludeParam(facet), value]], remove: [[facet, value], 'page'] })
+}
+
+/** Only a search's own parameters, in a stable order, so two URLs for one state look the same. */
+export function searchStatePairs(current: URLSearchParams, names: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  for (const name of names) for (const value of current.getAll(name)) if (value !== '') pairs.push([name, value])
+  return pairs
+}

@@ -1,0 +1,225 @@
+// The results column: how the query was read, the count and time, sort and grouping, the passages (or the
+// articles with their best passages), and useful empty states.
+import type { GroupView, ResultView, SearchPageView } from '../src/server/search-view-model.ts'
+import { DateLabel } from './date-label.tsx'
+import { SnippetText } from './highlight.tsx'
+
+/** Links that change the search swap the results in place; links to pages (articles, permalinks) do not. */
+const ENHANCE = { 'hx-boost': 'true', 'hx-target': '#search-page', 'hx-push-url': 'true' } as const
+
+export function ResultItem(props: { result: ResultView; headingLevel?: 'h3' | 'h4' }) {
+  const { result } = props
+  const { passage } = result
+  const Heading = props.headingLevel ?? 'h3'
+  return (
+    <article class="result" id={`result-${passage.id}`}>
+      <Heading class="result-title">
+        <a href={result.articleHref}>{passage.title}</a>
+      </Heading>
+      <p class="result-meta">
+        <a class="result-source" href={result.sourceHref} {...ENHANCE} title={`Only ${passage.source}`}>
+          {passage.source}
+        </a>
+        <span class="sep" aria-hidden="true">
+          ·
+        </span>
+        <DateLabel date={passage.date} />
+        {passage.section ? (
+          <>
+            <span class="sep" aria-hidden="true">
+              ·
+            </span>
+            <span class="result-section">{passage.section}</span>
+          </>
+        ) : (
+          ''
+        )}
+      </p>
+      <p class="snippet">
+        <SnippetText snippet={result.snippet} />
+      </p>
+      <div class="result-footer">
+        {result.people.length > 0 ? (
+          <ul class="tags people" aria-label="People" {...ENHANCE}>
+            {result.people.map((person) => (
+              <li>
+                <a class="tag tag-person" href={person.href} title={`Passages naming ${person.name}`}>
+                  {person.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          ''
+        )}
+        {result.topics.length > 0 ? (
+          <ul class="tags topics" aria-label="Topics" {...ENHANCE}>
+            {result.topics.map((topic) => (
+              <li>
+                <a class="tag tag-topic" href={topic.href} title={`Filter by topic ${topic.label}`}>
+                  {topic.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          ''
+        )}
+        <span class="result-links">
+          <a class="permalink" href={result.permalink} title="Permalink to this passage" aria-label={`Permalink to this passage from ${passage.title}`}>
+            ¶
+          </a>
+          <a href={result.articleHref}>In the article</a>
+        </span>
+      </div>
+    </article>
+  )
+}
+
+function GroupItem(props: { group: GroupView }) {
+  const { group } = props
+  return (
+    <section class="group" aria-label={group.title}>
+      <h3 class="group-title">
+        <a href={group.articleHref}>{group.title}</a>
+      </h3>
+      {group.results.map((result) => (
+        <ResultItem result={result} headingLevel="h4" />
+      ))}
+      {group.moreMatches > 0 ? (
+        <p class="group-more">
+          <a href={group.articleHref}>
+            {group.moreMatches.toLocaleString('en-US')} more matching passage{group.moreMatches === 1 ? '' : 's'} in this article
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </section>
+  )
+}
+
+function ResultsToolbar(props: { view: SearchPageView }) {
+  const { view } = props
+  return (
+    <div class="toolbar">
+      <p class="result-count" aria-hidden="true">
+        {view.statusText}
+      </p>
+      <nav class="sort" aria-label="Sort and group" {...ENHANCE}>
+        <span class="toolbar-label">Sort:</span>
+        {view.sortLinks.map((link) => (
+          <a href={link.href} aria-current={link.current ? 'true' : undefined} class={link.current ? 'is-current' : undefined}>
+            {link.label}
+          </a>
+        ))}
+        <span class="sep" aria-hidden="true">
+          |
+        </span>
+        <a href={view.groupToggle.href}>{view.groupToggle.label}</a>
+      </nav>
+    </div>
+  )
+}
+
+function EmptyState(props: { view: SearchPageView }) {
+  const { view } = props
+  return (
+    <div class="empty">
+      <h2>No passages match{view.query ? <> “{view.query}”</> : ''}</h2>
+      {view.suggestions.length > 0 ? (
+        <p>
+          Did you mean{' '}
+          {view.suggestions.map((link, index) => (
+            <>
+              {index > 0 ? ', ' : ''}
+              <a href={link.href} {...ENHANCE}>
+                {link.label}
+              </a>
+            </>
+          ))}
+          ?
+        </p>
+      ) : (
+        ''
+      )}
+      {view.loosenLinks.length > 0 ? (
+        <>
+          <p>Try removing a filter:</p>
+          <ul class="loosen" {...ENHANCE}>
+            {view.loosenLinks.map((link) => (
+              <li>
+                <a href={link.href}>Remove {link.label}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      {view.suggestions.length === 0 && view.loosenLinks.length === 0 && view.query ? (
+        <p>Check the spelling, use fewer words, or search for a related word.</p>
+      ) : (
+        ''
+      )}
+    </div>
+  )
+}
+
+export function Results(props: { view: SearchPageView }) {
+  const { view } = props
+  return (
+    <section id="results" class="results" aria-labelledby="results-title" tabindex={-1}>
+      <h1 id="results-title" class="visually-hidden">
+        {view.query ? `Results for “${view.query}”` : 'All passages'}
+      </h1>
+      {view.readingText ? (
+        <p class="reading">
+          Searching for {view.readingText}
+          {view.relaxed ? '' : '.'}
+        </p>
+      ) : (
+        ''
+      )}
+      {view.relaxed ? (
+        <p class="notice" role="note">
+          No passage has every word; showing passages with most of them.
+        </p>
+      ) : (
+        ''
+      )}
+      {view.total === 0 ? (
+        <EmptyState view={view} />
+      ) : (
+        <>
+          <ResultsToolbar view={view} />
+          {view.grouped && view.groups ? (
+            <div class="result-list grouped">
+              {view.groups.map((group) => (
+                <GroupItem group={group} />
+              ))}
+            </div>
+          ) : (
+            <div class="result-list">
+              {view.results.map((result) => (
+                <ResultItem result={result} />
+              ))}
+            </div>
+          )}
+          {view.results.length === 0 && (view.groups?.length ?? 0) === 0 ? <p class="empty">This page is past the last result.</p> : ''}
+        </>
+      )}
+      <p class="downloads">
+        Download these results:{' '}
+        {view.exportLinks.map((link, index) => (
+          <>
+            {index > 0 ? ' · ' : ''}
+            <a href={link.href} download>
+              {link.label}
+            </a>
+          </>
+        ))}
+      </p>
+    </section>
+  )
+}
