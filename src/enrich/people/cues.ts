@@ -1,0 +1,108 @@
+// Hand-written cue words for telling people from other capitalised names: titles, organisation and place head
+// words, name particles, reporting verbs. Written for this project (MIT, like the rest of Clippings); all lowercase.
+
+const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/))
+
+/** Titles and honorifics that precede a name and are not part of it ("President Vladimir Putin"). */
+export const TITLES = words(`
+  mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam madame mme mme. mlle m. messrs herr
+  president vice prime premier minister ministers chancellor secretary deputy acting interim former late
+  king queen prince princess crown emperor empress sultan emir sheikh shaikh sheik ayatollah imam mullah
+  pope cardinal archbishop bishop rev rev. reverend father brother sister rabbi patriarch mufti
+  general gen gen. colonel col col. major maj maj. captain capt capt. lieutenant lt lt. sergeant sgt sgt.
+  admiral adm adm. marshal commander commandant brigadier corporal private officer
+  senator sen sen. representative rep rep. congressman congresswoman governor gov gov. mayor
+  judge justice magistrate prosecutor attorney counsel lawyer
+  ambassador envoy consul diplomat commissioner ombudsman speaker chairman chairwoman chairperson chair
+  director manager chief executive president-elect spokesman spokeswoman spokesperson
+  coach trainer striker midfielder defender goalkeeper keeper forward captain skipper champion
+  dictator strongman leader
+  foreign interior defence defense finance economy trade justice labour labor health education
+  agriculture energy transport culture
+  his her excellency highness majesty honourable honorable
+`)
+
+/** Role nouns that introduce a name when written in lower case before it ("analyst Umed Jaihani"). */
+export const ROLE_WORDS = words(`
+  analyst expert observer economist official spokesman spokeswoman spokesperson minister president leader
+  author writer journalist correspondent reporter editor columnist photographer artist painter poet composer
+  singer actor actress director producer player striker midfielder defender goalkeeper coach manager captain
+  champion winner rider driver runner cyclist boxer skier swimmer jockey trainer
+  chairman chairwoman chief executive founder owner head deputy governor mayor ambassador envoy
+  premier chancellor senator judge prosecutor lawyer attorney dissident activist opponent rival colleague
+  professor scientist researcher doctor father mother son daughter brother sister wife husband widow
+  uncle aunt cousin nephew niece grandson granddaughter
+  mr mrs ms dr
+`)
+
+/** Lower-case words between given name and surname ("Nikolaus van der Pas", "Osama bin Laden"). */
+export const NAME_PARTICLES = words(`van von der den de del della dei di da das dos du le la bin ibn ter ten y e al el zu`)
+
+/** Head words that make a capitalised phrase an organisation, place, venue, event or work, not a person. */
+export const NON_PERSON_HEADS = words(`
+  united city town county state states republic kingdom federation union emirates islands island isles
+  club fc afc sc ac cf bk rovers wanderers athletic athletico atletico rangers sporting dynamo olympique
+  hotspur albion villa town borough county orient argyle
+  bank banks fund funds capital securities holdings group groups company companies corp corp. corporation
+  inc inc. ltd ltd. plc co co. llc ag sa nv gmbh industries industry international motors airlines airways
+  systems technologies technology electric electronics energy oil petroleum gas mining steel foods pharma
+  partners associates trust insurance exchange market markets index
+  party parties ministry ministries department office bureau agency agencies service services council councils
+  committee commission association institute institution foundation organisation organization society
+  movement front alliance coalition league cup open championship championships games olympics tournament
+  trophy prix grand
+  government administration parliament assembly senate congress cabinet court tribunal police army navy
+  forces force guard guards command army
+  university college academy school schools hospital clinic museum library gallery theatre theater cinema
+  church cathedral mosque temple monastery palace castle tower hall square garden gardens park stadium arena
+  street avenue road boulevard lane bridge station airport port harbour harbor
+  river lake sea ocean gulf bay mountain mountains valley desert plain plateau peninsula coast strait canal
+  province region district territory prefecture oblast
+  news press times post journal herald gazette tribune daily weekly magazine television radio agency
+  treaty accord agreement summit conference forum declaration protocol plan act law
+  war revolution day week festival awards award prize
+  centre center memorial monument
+  project programme program initiative
+  channel network newsroom desk bureau
+`)
+
+/** Words that, right after a name, show it is a person speaking or acting ("Fischler said"). */
+export const SPEECH_VERBS = words(`
+  said says say told tells added adds asked asks explained explains noted notes argued argues
+  believes believed thinks thought warned warns stressed stresses emphasised emphasized emphasizes
+  emphasises insisted insists recalled recalls wrote writes replied replies admitted admits
+  announced announces denied denies urged urges claimed claims
+  who whose himself herself
+`)
+
+/** Place and organisation abbreviations written with dots, which look like initials ("U.S. Navy"). */
+export const DOTTED_NON_NAMES = words(`u.s. u.k. u.n. e.u. u.s.a. u.a.e. d.c. n.y. l.a. s.a. p.m. a.m. st. mt. ft. no. vs. v.`)
+
+/** Abbreviations whose full stop belongs to the word, not the sentence. */
+export const ABBREVIATIONS = words(`mr mrs ms dr st mt ft jr sr gen col lt sgt capt maj adm rev gov sen rep prof messrs mme mlle no vs inc ltd corp co`)
+
+/** Generational suffixes kept as part of a name ("Martin Luther King Jr."). */
+export const NAME_SUFFIXES = words(`jr jr. sr sr. ii iii iv`)
+
+/** Words that introduce a list of players or scorers, where bare surnames are people. */
+export const PLAYER_LIST_CUES = words(`scorers scorer goalscorers goalscorer scorers: sent-off booked`)
+
+/** Capitalised words for faiths, movements and parties, which behave like nationality adjectives ("Roman Catholic"). */
+export const AFFILIATIONS = words(`
+  catholic catholics protestant protestants christian christians muslim muslims moslem moslems islamic islamist
+  islamists jewish jews jew orthodox buddhist buddhists hindu hindus sikh sikhs sunni sunnis shi'ite shi'ites shiite
+  shiites shia evangelical anglican lutheran methodist baptist mormon
+  communist communists socialist socialists democrat democrats democratic republican republicans conservative
+  conservatives liberal liberals labour tory tories nazi nazis marxist marxists maoist maoists nationalist nationalists
+  separatist separatists royalist royalists
+`)
+
+/** Continents, regions and former states that gazetteers of today's countries and cities leave out. */
+export const EXTRA_PLACES = words(`
+  europe asia africa america americas antarctica oceania australasia eurasia arctic antarctic atlantic pacific
+  britain yugoslavia czechoslovakia ussr kurdistan scandinavia balkans caucasus siberia sahara sahel levant
+  mediterranean baltic baltics gulf midwest
+`)
+
+/** Endings that mark a word as a surname in many languages ("Maskhadov", "Shevchenko", "Popescu", "Ahmadzadeh"). */
+export const SURNAME_ENDINGS = /(?:ov|ova|ev|eva|yev|yeva|enko|chenko|sky|skiy|ski|ska|vich|vic|wicz|escu|zadeh|zade|zoda|poulos|akis|oglu|ian|yan|dze|shvili|sson|ssen|berg|stein|mann)$/

@@ -1,0 +1,377 @@
+// Finds the people an article names, passage by passage, and resolves short mentions ("Rahmon", "Rustam") to
+// the full name the same article gives. Rules, not a trained model: capitalised runs are scored on word lists
+// (given names, surnames, places, common words), titles and roles before them, reporting verbs after them,
+// and on what the rest of the article says about the same words.
+import type { Aliases } from './aliases.ts'
+import {
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  NON_PERSON_HEADS,
+  PLAYER_LIST_CUES,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  TITLES,
+  DOTTED_NON_NAMES,
+  AFFILIATIONS,
+  EXTRA_PLACES,
+  SURNAME_ENDINGS,
+} from './cues.ts'
+import { foldName } from './fold.ts'
+import { nameLexicon as lexicon } from './lexicon.ts'
+import { tokenize, type Token } from './tokenize.ts'
+import { withinOneEdit } from './edit-distance.ts'
+
+export interface FindPeopleOptions {
+  /** The article's title: names it gives count as "given in the article" for resolving short mentions. */
+  title?: string
+  /** User corrections: variants mapped to a canonical name, and names that are not people. */
+  aliases?: Aliases
+}
+
+/** A capitalised run that may be a person, with where it sits and how it was scored. */
+interface Mention {
+  /** Index of the passage, or -1 for the title. */
+  passage: number
+  tokens: Token[]
+  /** Name tokens that are not particles or initials, folded. */
+  keys: string[]
+  /** Words in the name, initials included, particles not ("M. Waugh" has 2). */
+  size: number
+  /** Which line of the article it sits on, for lists of names. */
+  line: number
+  /** Separated from its neighbours by commas, semicolons or "and", as in a list of names. */
+  listed: boolean
+  score: number
+  /** True when the words around it say "person" (a title, a role noun, a reporting verb). */
+  cued: boolean
+  /** True when it sits in an all-capitals line, where capitals say nothing. */
+  shouted: boolean
+  accepted: boolean
+}
+
+/** How sure a run must be to count as a person without help from the rest of the article. */
+const ACCEPT_SCORE = 2
+
+export function findPeopleInArticle(passageTexts: string[], options: FindPeopleOptions = {}): string[][] {
+  const aliasNames = options.aliases ? new Set(options.aliases.canonical.keys()) : new Set<string>()
+  for (const canonical of options.aliases?.canonical.values() ?? []) aliasNames.add(foldName(canonical))
+
+  const texts = options.title === undefined ? passageTexts.map((t, i) => [i, t] as const) : [[-1, options.title] as const, ...passageTexts.map((t, i) => [i, t] as const)]
+  const mentions: Mention[] = []
+  let lineNumber = 0
+  for (const [passage, text] of texts) {
+    for (const line of text.split(/\n+/)) mentions.push(...findMentions(line, passage, lineNumber++, aliasNames))
+  }
+
+  // First pass: runs that are people on their own evidence.
+  const fullNames: Mention[] = []
+  for (const mention of mentions) {
+    if (mention.shouted) continue
+    if (mention.size >= 2 && mention.score >= ACCEPT_SCORE) {
+      mention.accepted = true
+      fullNames.push(mention)
+    }
+  }
+  // Second pass: a run sharing a word with a person already found is that person's too ("Waqar Younis" once
+  // accepted makes "Younis" in a scorecard a person), unless its own words say it is something else.
+  // Likewise a name listed beside people ("Pakistan: Aamir Sohail, Saeed Anwar, Ijaz Ahmed").
+  const personWords = new Set(fullNames.flatMap((m) => m.keys))
+  const linesWithListedPeople = new Set(fullNames.filter((m) => m.listed).map((m) => m.line))
+  for (const mention of mentions) {
+    if (mention.accepted || mention.shouted || mention.size < 2) continue
+    const sharesWord = mention.score > -1.5 && mention.keys.some((k) => personWords.has(k))
+    const listedWithPeople = mention.listed && mention.score > -1 && linesWithListedPeople.has(mention.line)
+    if (sharesWord || listedWithPeople) {
+      mention.accepted = true
+      fullNames.push(mention)
+    }
+  }
+
+  const resolver = buildResolver(fullNames)
+  const perPassage: string[][] = passageTexts.map(() => [])
+  for (const mention of mentions) {
+    if (mention.passage < 0) continue
+    let name: string | undefined
+    if (mention.accepted) name = resolver.fullName(mention)
+    else if (mention.size === 1 || mention.shouted) name = resolveShortMention(mention, resolver)
+    if (name === undefined) continue
+    const mapped = applyAliases(name, options.aliases)
+    if (mapped !== undefined && !perPassage[mention.passage].includes(mapped)) perPassage[mention.passage].push(mapped)
+  }
+  return perPassage
+}
+
+/** A short mention is a person when it matches a full name in the article, or when its context says so. */
+function resolveShortMention(mention: Mention, resolver: Resolver): string | undefined {
+  if (mention.shouted) {
+    // Headlines and datelines in capitals: only words the article already uses for a person.
+    for (const key of mention.keys) {
+      const found = resolver.byWord(key, mention)
+      if (found) return found
+    }
+    return undefined
+  }
+  const found = resolver.byWord(mention.keys[0], mention)
+  if (found) return found
+  if (mention.cued && mention.score >= 0) return displayName(mention.tokens)
+  return undefined
+}
+
+function applyAliases(name: string, aliases: Aliases | undefined): string | undefined {
+  if (!aliases) return name
+  const folded = foldName(name)
+  if (aliases.notPeople.has(folded)) return undefined
+  return aliases.canonical.get(folded) ?? name
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding and scoring capitalised runs
+
+type WordClass = 'given' | 'surname' | 'name' | 'title' | 'head' | 'place' | 'demonym' | 'common' | 'unknown'
+
+function isGiven(folded: string): boolean {
+  return lexicon.givenNames.has(folded)
+}
+function isSurname(folded: string): boolean {
+  return lexicon.surnames.has(folded)
+}
+/** A place, nationality, faith or party word ("Europe", "Sri Lankans", "Catholic"), plurals included. */
+function isPlaceLike(folded: string): boolean {
+  if (lexicon.places.has(folded) || lexicon.demonyms.has(folded) || DOTTED_NON_NAMES.has(folded) || AFFILIATIONS.has(folded) || EXTRA_PLACES.has(folded)) return true
+  return folded.endsWith('s') && folded.length > 4 && (lexicon.demonyms.has(folded.slice(0, -1)) || /(?:ans|ese)$/.test(folded) && !isSurname(folded))
+}
+/** An ordinary English word ("Market", "Cardinals"), plurals of ordinary words and titles included. */
+function isCommon(folded: string): boolean {
+  if (lexicon.commonWords.has(folded)) return true
+  return folded.endsWith('s') && folded.length > 3 && (lexicon.commonWords.has(folded.slice(0, -1)) || TITLES.has(folded.slice(0, -1)) || lexicon.roles.has(folded.slice(0, -1)))
+}
+/** A word naming a role or office ("chief-of-staff" counts by its last part). */
+function isRoleWord(folded: string): boolean {
+  const last = folded.includes('-') ? folded.slice(folded.lastIndexOf('-') + 1) : folded
+  return ROLE_WORDS.has(folded) || TITLES.has(folded) || lexicon.roles.has(folded) || ROLE_WORDS.has(last) || lexicon.roles.has(last)
+}
+/** A word that can stand in a person's name: a known name, or a word no list claims for something else. */
+function canBeNamePart(token: Token): boolean {
+  if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
+  const f = token.folded
+  if (isGiven(f) || isSurname(f)) return !TITLES.has(f) && !NON_PERSON_HEADS.has(f)
+  return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !isPlaceLike(f) && !isCommon(f) && !lexicon.roles.has(f)
+}
+
+function isClearGivenName(token: Token): boolean {
+  if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
+  return isGiven(token.folded) && !isCommon(token.folded) && !isPlaceLike(token.folded) && !TITLES.has(token.folded)
+}
+
+function isRunWord(token: Token, shouted: boolean): boolean {
+  if (!token.isWord) return false
+  if (token.isInitial) return true
+  if (!token.isCapitalised) return false
+  if (token.isAllCaps && !shouted) return false
+  return true
+}
+
+/** All capitalised runs of a line, each trimmed to its name part and scored. */
+function findMentions(line: string, passage: number, lineNumber: number, aliasNames: ReadonlySet<string>): Mention[] {
+  const tokens = tokenize(line)
+  const words = tokens.filter((t) => t.isWord && /\p{L}{2}/u.test(t.text))
+  const shouted = words.length >= 2 && words.filter((t) => t.isAllCaps).length / words.length >= 0.6
+  const playerList = tokens.slice(0, 3).some((t) => PLAYER_LIST_CUES.has(t.folded))
+  const mentions: Mention[] = []
+  let i = 0
+  while (i < tokens.length) {
+    if (!isRunWord(tokens[i], shouted)) {
+      i++
+      continue
+    }
+    let end = i + 1
+    while (end < tokens.length && !tokens[end - 1].possessive) {
+      const t = tokens[end]
+      if (isRunWord(t, shouted)) end++
+      else if (t.isWord && NAME_PARTICLES.has(t.text) && end + 1 < tokens.length && isRunWord(tokens[end + 1], shouted)) end++
+      else if (t.isWord && NAME_SUFFIXES.has(t.folded.replace(/\.$/, '') + '')) end++
+      else break
+    }
+    const mention = shouted ? shoutedMention(tokens, i, end, passage) : scoreSpan(tokens, i, end, passage, playerList, aliasNames)
+    if (mention) {
+      mention.line = lineNumber
+      mention.listed = isListSeparator(tokens[i - 1]) || isListSeparator(tokens[end])
+      mentions.push(mention)
+    }
+    i = end
+  }
+  return mentions
+}
+
+function isListSeparator(token: Token | undefined): boolean {
+  return token !== undefined && (token.text === ',' || token.text === ';' || token.text === ':' || token.folded === 'and')
+}
+
+function shoutedMention(tokens: Token[], start: number, end: number, passage: number): Mention | undefined {
+  const span = tokens.slice(start, end).filter((t) => !t.isInitial)
+  if (span.length === 0) return undefined
+  return { passage, tokens: span, keys: span.map((t) => t.folded), size: span.length, line: 0, listed: false, score: 0, cued: false, shouted: true, accepted: false }
+}
+
+function scoreSpan(tokens: Token[], start: number, end: number, passage: number, playerList: boolean, aliasNames: ReadonlySet<string>): Mention | undefined {
+  let span = tokens.slice(start, end)
+  // Names the user declared (aliases file) are people whatever the lists say.
+  const wholeFolded = foldName(span.map((t) => t.text).join(' '))
+  if (aliasNames.has(wholeFolded)) {
+    return { passage, tokens: span, keys: span.filter((t) => !t.isInitial).map((t) => t.folded), size: span.length, line: 0, listed: false, score: 10, cued: true, shouted: false, accepted: false }
+  }
+  // Drop generational suffixes before judging the head word.
+  while (span.length > 1 && NAME_SUFFIXES.has(span[span.length - 1].folded)) span = span.slice(0, -1)
+  const head = span[span.length - 1]
+  // "Crocus City Hall", "Manchester United", "Tajik Friends": the head word makes it something else.
+  if (NON_PERSON_HEADS.has(head.folded)) return undefined
+  // A head word that reads as an ordinary word or place is a surname only straight after a clear given name
+  // or an initial ("Bob Dole", "Lindsay Davenport", "J. Crawley"); otherwise "Tajik Friends", "Central Asia".
+  const headIsName = canBeNamePart(head)
+  if (!headIsName && !(span.length >= 2 && isClearGivenName(span[span.length - 2]))) return undefined
+  if (lexicon.organisations.has(wholeFolded) || lexicon.places.has(wholeFolded)) return undefined
+
+  // The name is the trailing run of name-capable words; what precedes it is title or context.
+  let nameStart = headIsName ? span.length - 1 : span.length - 2
+  while (nameStart > 0 && (canBeNamePart(span[nameStart - 1]) || (NAME_PARTICLES.has(span[nameStart - 1].text) && nameStart - 1 > 0))) nameStart--
+  while (nameStart < span.length - 1 && NAME_PARTICLES.has(span[nameStart].text)) nameStart++
+  const prefix = span.slice(0, nameStart)
+  const name = span.slice(nameStart)
+  const last = name[name.length - 1]
+  if (name.every((t) => t.isInitial)) return undefined
+  // "He said", "But": a lone sentence-opening word that is also an ordinary word is that word.
+  if (name.length === 1 && name[0].sentenceStart && (isCommon(name[0].folded) || isPlaceLike(name[0].folded))) return undefined
+
+  // "German Anke Huber", "Czech Daniel Vacek": a nationality or place before a given name is context, not name.
+  while (name.length > 1 && !name[0].isInitial && isPlaceLike(name[0].folded) && (isGiven(name[1].folded) || name.length > 2)) {
+    prefix.push(name.shift()!)
+  }
+  const keys = name.filter((t) => !t.isInitial && !NAME_PARTICLES.has(t.text)).map((t) => t.folded)
+  const before = tokens.slice(Math.max(0, start - 3), start)
+  const after = tokens.slice(end, end + 4)
+  // A title right before the name, in the same run ("President Vladimir Putin") or just before it ("analyst X").
+  const titled = prefix.length > 0 && isRoleWord(prefix[prefix.length - 1].folded) && !prefix.some((t) => NON_PERSON_HEADS.has(t.folded))
+  const previous = before[before.length - 1]
+  const roleBefore = prefix.length === 0 && previous !== undefined && previous.isWord && isRoleWord(previous.folded)
+  // A title a few words back ("Secretary of State Uzra Zeya", "Minister of Labor Sumanguli Tagoyzoda").
+  const titleNearby = !titled && !roleBefore && tokens.slice(Math.max(0, start - 4), start).some((t) => t.isWord && TITLES.has(t.folded))
+  const speechAfter = after.length > 0 && (SPEECH_VERBS.has(after[0].folded) || (after[0].text === ',' && after.length > 1 && (SPEECH_VERBS.has(after[1].folded) || /^\d{2}$/.test(after[1].text))))
+  const countryAfter = after.length >= 3 && after[0].text === '(' && after[2].text === ')' && isPlaceLike(after[1].folded)
+  const cricket = before.length > 0 && (before[before.length - 1].text === 'b' || before[before.length - 1].text === 'c' || before[before.length - 1].text === 'st')
+  const listed = playerList && after.length > 0 && /^\d/.test(after[0].text)
+  // A scorecard batsman: "Aamir Sohail c Cork b Croft 46", "J. Crawley not out 94".
+  const batsman = after.length >= 2 && /^(?:c|b|lbw|st|run|not|retired)$/.test(after[0].text) && tokens.some((t) => /^\d/.test(t.text))
+  const cued = titled || roleBefore || titleNearby || speechAfter || countryAfter || cricket || listed || batsman
+
+  let score = 0
+  const first = name[0]
+  const lastName = name[name.length - 1]
+  if (first.isInitial) score += 2.5
+  else if (isGiven(first.folded)) score += isCommon(first.folded) || isPlaceLike(first.folded) ? 1 : 2
+  const strongGiven = !first.isInitial && isGiven(first.folded) && !isCommon(first.folded) && !isPlaceLike(first.folded)
+  if (keys.length >= 2 && isSurname(lastName.folded)) score += isCommon(lastName.folded) ? 0.5 : 1
+  else if (SURNAME_ENDINGS.test(lastName.folded) && !isPlaceLike(lastName.folded) && !isCommon(lastName.folded)) score += 1
+  if (keys.length >= 2 && keys.every((k) => !isCommon(k) && !isPlaceLike(k))) score += 0.5
+  name.forEach((t, at) => {
+    if (t.isInitial || NAME_PARTICLES.has(t.text)) return
+    const named = isGiven(t.folded) || isSurname(t.folded)
+    // After a clear given name a surname may look like a word or a place ("Bob Dole", "Malivai Washington").
+    const softened = strongGiven && at > 0
+    if (!named && isPlaceLike(t.folded)) score -= softened ? 0.5 : 2
+    if (!named && isCommon(t.folded)) score -= softened ? 0 : 1.5
+  })
+  if (titled || roleBefore) score += 2
+  else if (titleNearby) score += 1
+  if (speechAfter) score += 1.5
+  if (countryAfter || cricket || listed || batsman) score += 1.5
+  const size = name.filter((t) => !NAME_PARTICLES.has(t.text)).length
+  return { passage, tokens: name, keys, size, line: 0, listed: false, score, cued, shouted: false, accepted: false }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolving mentions to the article's full names
+
+interface Resolver {
+  /** The canonical form of an accepted full-name mention (its longest variant in the article). */
+  fullName(mention: Mention): string
+  /** The full name a single word refers to, nearest before the mention, else the first after it. */
+  byWord(word: string, mention: Mention): string | undefined
+}
+
+function displayName(tokens: Token[]): string {
+  return tokens.map((t) => t.text).join(' ')
+}
+
+function buildResolver(fullNames: Mention[]): Resolver {
+  // Distinct full names in order of first appearance, keyed by their folded words.
+  const names: { keys: string[]; display: string; order: number[] }[] = []
+  const byKey = new Map<string, number>()
+  fullNames.forEach((mention, index) => {
+    const key = mention.tokens.map((t) => t.folded).join(' ')
+    let at = byKey.get(key)
+    if (at === undefined) {
+      at = names.length
+      byKey.set(key, at)
+      names.push({ keys: mention.keys, display: displayName(mention.tokens), order: [] })
+    }
+    names[at].order.push(mentionOrder(mention, index))
+  })
+  // A name contained in a longer one with the same first and last word is that person ("Vladimir Putin" in
+  // "Vladimir Vladimirovich Putin").
+  const longer = names.map((name) => {
+    let best = name
+    for (const other of names) {
+      if (other.keys.length > best.keys.length && other.keys[0] === name.keys[0] && other.keys.at(-1) === name.keys.at(-1) && isSubsequence(name.keys, other.keys)) best = other
+    }
+    return best.display
+  })
+  const orderOf = new Map<Mention, number>()
+  fullNames.forEach((m, i) => orderOf.set(m, mentionOrder(m, i)))
+
+  function pick(candidates: number[], mention: Mention): string | undefined {
+    if (candidates.length === 0) return undefined
+    const here = mention.passage
+    let bestBefore: { at: number; order: number } | undefined
+    let firstAfter: { at: number; order: number } | undefined
+    for (const at of candidates) {
+      for (const order of names[at].order) {
+        const passage = Math.floor(order / 1e6)
+        if (passage <= here + 1) { if (!bestBefore || order > bestBefore.order) bestBefore = { at, order } }
+        else if (!firstAfter || order < firstAfter.order) firstAfter = { at, order }
+      }
+    }
+    const chosen = bestBefore ?? firstAfter
+    return chosen ? longer[chosen.at] : undefined
+  }
+
+  return {
+    fullName(mention) {
+      return longer[byKey.get(mention.tokens.map((t) => t.folded).join(' '))!]
+    },
+    byWord(word, mention) {
+      const bySurname = names.flatMap((n, at) => (n.keys.at(-1) === word ? [at] : []))
+      if (bySurname.length > 0) return pick(bySurname, mention)
+      const byGiven = names.flatMap((n, at) => (n.keys[0] === word ? [at] : []))
+      if (byGiven.length > 0) return pick(byGiven, mention)
+      const byAny = names.flatMap((n, at) => (n.keys.includes(word) ? [at] : []))
+      if (byAny.length > 0) return pick(byAny, mention)
+      // A one-letter slip of a surname the article gives ("Rakhmon" for "Rahmon").
+      if (word.length >= 5 && !isCommon(word) && !isPlaceLike(word)) {
+        const near = names.flatMap((n, at) => (n.keys.length >= 2 && withinOneEdit(n.keys.at(-1)!, word) ? [at] : []))
+        if (near.length === 1) return pick(near, mention)
+      }
+      return undefined
+    },
+  }
+}
+
+/** Orders mentions by passage (title first) then by position; passage -1 (title) sorts before passage 0. */
+function mentionOrder(mention: Mention, index: number): number {
+  return (mention.passage + 1) * 1e6 + index
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let j = 0
+  for (const word of long) if (j < short.length && short[j] === word) j++
+  return j === short.length
+}

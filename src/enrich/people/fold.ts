@@ -1,0 +1,12 @@
+// Case and accent folding for comparing names: "Rahmon’s", "RAHMON" and "Rahmón" all compare as "rahmon".
+
+/** Lowercase, strip accents and unify apostrophes, so spellings that differ only in those compare equal. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+}
