@@ -85,9 +85,15 @@ function firstSentenceOf(text: string): string {
   return text
 }
 
+/**
+ * Whether two statements of an author name the same person: "Evgeniya Makhmutova" and "Evgeniya
+ * Makhmutova (Voyko)" do (every word of the shorter is in the longer); "Jane Doe" and "John Roe" do not.
+ */
 function sameName(a: string | undefined, b: string | undefined): boolean {
-  const fold = (name: string | undefined) => (name ?? '').normalize('NFKD').replace(/[^\p{L}]/gu, '').toLowerCase()
-  return fold(a) !== '' && fold(a) === fold(b)
+  const words = (name: string | undefined) =>
+    new Set((name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 1))
+  const [shorter, longer] = [words(a), words(b)].sort((x, y) => x.size - y.size)
+  return shorter.size > 0 && [...shorter].every((word) => longer.has(word))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // sidecar metadata, cleans each body, resolves metadata and ids, and drops duplicates. A file that cannot
 // be used is reported with a one-line reason; nothing aborts the run.
 import { createHash } from 'node:crypto'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path'
 import type { Article, ArticleMeta, SkippedFile } from '../model.ts'
 import { cleanArticle } from './clean/index.ts'
@@ -67,14 +67,16 @@ export async function readCorpus(paths: string[], options: ReadCorpusOptions = {
   const accept = (raw: RawArticle) => {
     // A headline-only item (a wire brief) is its own text: its title must not be cleaned away as a heading.
     const headlineOnly = raw.meta.title !== undefined && raw.body.trim() === raw.meta.title.trim()
-    const cleaned = cleanArticle(raw.body, headlineOnly ? {} : { knownTitle: raw.meta.title })
-    if (headlineOnly && cleaned.blocks.length === 0) cleaned.blocks = [{ text: raw.meta.title! }]
-    const text = cleaned.blocks.map((block) => block.text).join('\n')
-    if (!text.trim()) {
+    let cleaned = cleanArticle(raw.body, headlineOnly ? {} : { knownTitle: raw.meta.title })
+    // A body that only "repeats the title" was taken for its title line; clean it again as it stands.
+    if (cleaned.blocks.length === 0 && raw.meta.title && !headlineOnly) cleaned = cleanArticle(raw.body)
+    if (headlineOnly && cleaned.blocks.length === 0) cleaned = { ...cleaned, blocks: [{ text: raw.meta.title! }] }
+    if (!cleaned.blocks.some((block) => block.text.trim())) {
       result.skipped.push({ file: raw.file, reason: 'no article text left after removing page chrome' })
       return
     }
-    const fingerprint = textFingerprint(text)
+    // Duplicates are judged on the text as read, so cleaning cannot make two different stories look alike.
+    const fingerprint = textFingerprint(raw.body)
     const duplicateOf = firstFileByText.get(fingerprint)
     if (duplicateOf !== undefined) {
       result.duplicates.push({ file: raw.file, duplicateOf })
@@ -187,15 +189,19 @@ async function listCorpusFiles(paths: string[], skipped: SkippedFile[]): Promise
       continue
     }
     if (info.isDirectory()) {
-      for (const path of await listFolder(root, skipped, root)) add(path, relative(root, path).split(sep).join('/'))
+      for (const path of await listFolder(root, skipped, root, new Set())) add(path, relative(root, path).split(sep).join('/'))
     } else if (!isIndexerConfig(basename(root))) add(root, basename(root))
   }
   return files
 }
 
-async function listFolder(folder: string, skipped: SkippedFile[], root: string): Promise<string[]> {
+/** `visited` holds the real paths of folders already listed, so a link back up the tree is not followed round. */
+async function listFolder(folder: string, skipped: SkippedFile[], root: string, visited: Set<string>): Promise<string[]> {
   let entries
   try {
+    const real = await realpath(folder)
+    if (visited.has(real)) return []
+    visited.add(real)
     entries = await readdir(folder, { withFileTypes: true })
   } catch (error) {
     skipped.push({ file: relative(root, folder).split(sep).join('/') || '.', reason: `cannot read folder (${errorCode(error)})` })
@@ -218,7 +224,7 @@ async function listFolder(folder: string, skipped: SkippedFile[], root: string):
         continue
       }
     }
-    if (isDirectory) paths.push(...(await listFolder(path, skipped, root)))
+    if (isDirectory) paths.push(...(await listFolder(path, skipped, root, visited)))
     else if (isFile && !isIndexerConfig(entry.name)) paths.push(path)
   }
   return paths

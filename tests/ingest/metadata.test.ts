@@ -88,6 +88,8 @@ describe('resolveArticle', () => {
   it('keeps the text’s author role when metadata names the same author', () => {
     const article = resolveArticle(raw({ author: 'Jane Doe' }), cleaned({ author: 'Jane  Doe', authorRole: 'Chair' }))
     expect(article.authorRole).toBe('Chair')
+    const maidenName = resolveArticle(raw({ author: 'Evgeniya Makhmutova' }), cleaned({ author: 'Evgeniya Makhmutova (Voyko)', authorRole: 'Associate Professor' }))
+    expect(maidenName).toMatchObject({ author: 'Evgeniya Makhmutova', authorRole: 'Associate Professor' })
   })
 
   it('leaves an article undated when neither metadata nor the text states a date', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest'
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readCorpus, type ReadCorpusResult } from '../../src/ingest/read-corpus.ts'
@@ -149,6 +149,18 @@ describe('readCorpus', () => {
     const missing = await readCorpus([join(folder, 'nope')])
     expect(missing.articles).toEqual([])
     expect(missing.skipped[0].reason).toBe('cannot read (ENOENT)')
+  })
+
+  it('follows a link back up the folder tree only once', async () => {
+    const looped = await mkdtemp(join(tmpdir(), 'clippings-loop-'))
+    try {
+      await writeFile(join(looped, 'x.txt'), `A title line\n${prose('rivers')}`)
+      await symlink(looped, join(looped, 'loop'))
+      const read = await readCorpus([looped])
+      expect(read.articles.map((a) => a.file)).toEqual(['x.txt'])
+    } finally {
+      await rm(looped, { recursive: true, force: true })
+    }
   })
 
   it('reports a sidecar that is not JSON and reads the folder without it', async () => {

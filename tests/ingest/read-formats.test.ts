@@ -88,6 +88,13 @@ describe('readTxt', () => {
   it('passes scraped text on unchanged, with no metadata of its own', () => {
     expect(articleOf(readTxt('Title\nFirst paragraph.', 'a.txt'))).toEqual({ file: 'a.txt', format: 'txt', body: 'Title\nFirst paragraph.', meta: {} })
   })
+
+  it('unwraps a hard-wrapped text file', () => {
+    const wrapped = 'The ministry said on Monday that exports\nof cotton had fallen sharply this year.\n    Officials blamed the weather and\nlower prices on world markets.'
+    expect(articleOf(readTxt(wrapped, 'a.txt')).body).toBe(
+      'The ministry said on Monday that exports of cotton had fallen sharply this year.\nOfficials blamed the weather and lower prices on world markets.',
+    )
+  })
 })
 
 describe('readMarkdown', () => {

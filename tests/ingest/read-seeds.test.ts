@@ -32,6 +32,14 @@ describe('readCorpus over the seeds', async () => {
     expect(article.blocks.length).toBeGreaterThan(3)
   })
 
+  it('keeps what the text states beyond the sidecar: the signature block’s role and place', () => {
+    expect(byFile.get('000_2ec946542bc177c9.txt')).toMatchObject({
+      authorRole: 'Chairman of the Movement for Reforms and Development of Tajikistan',
+      place: 'Amsterdam, The Netherlands',
+    })
+    expect(byFile.get('004_c39f99f804af872e.txt')!.authorRole).toMatch(/^PhD in Political Science/)
+  })
+
   it('gives each seed a readable slug of its title', () => {
     expect(byFile.get('003_31e478db5f43fc3e.txt')!.id).toBe('tajikistan-powder-keg-burns-with-a-slow-fuse')
     expect(byFile.get('000_2ec946542bc177c9.txt')!.id).toBe('power-transition-in-tajikistan-rahmons-failed-mission-to-convince-putin')
