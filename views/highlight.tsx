@@ -17,7 +17,14 @@ export function splitByRanges(text: string, ranges: readonly Range[]): TextPiece
   for (const [start, end] of clean) {
     if (end <= cursor) continue
     const from = Math.max(start, cursor)
+    const last = pieces.at(-1)
     if (from > cursor) pieces.push({ text: text.slice(cursor, from), marked: false })
+    else if (last?.marked) {
+      // Overlapping or touching ranges make one mark.
+      last.text += text.slice(from, end)
+      cursor = end
+      continue
+    }
     pieces.push({ text: text.slice(from, end), marked: true })
     cursor = end
   }
