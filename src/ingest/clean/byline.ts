@@ -13,6 +13,9 @@ import { countWords, endsSentence, isPersonName, splitPersonNames } from './shap
 const ROLE_WORDS =
   /\b(?:ph\.?\s?d|dr|doctor|professor|prof|lecturer|fellow|research(?:er)?|scholar|analyst|expert|director|head|chair(?:man|woman|person)?|president|founder|co-founder|editor|correspondent|journalist|reporter|writer|contributor|columnist|member|candidate|associate|assistant|senior|junior|department|faculty|university|institute|centre|center|school|academy|council|movement|party|foundation|ambassador|minister|officer|adviser|advisor|consultant|specialist|coordinator|manager|ceo|lawyer|economist|scientist|historian|student|graduate|secretary|spokes(?:man|woman|person)|commentator|blogger|activist|author)\b/iu
 
+// A role is a noun phrase: "Limited said the Council is…" is a sentence cut by a line break.
+const CLAUSE_VERBS = /\b(?:said|says|is|are|was|were|has|have|had|will|would|named|announced|told|added)\b/iu
+
 /** Whether the line states a role or affiliation: "Chairman of the Movement for …", "PhD in …, Professor". */
 export function isRoleLine(text: string): boolean {
   const words = countWords(text)
@@ -20,6 +23,7 @@ export function isRoleLine(text: string): boolean {
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false
   // a role is a noun phrase; a sentence (ending "." after many words) is article text
   if (endsSentence(text) && words > 12) return false
+  if (CLAUSE_VERBS.test(text)) return false
   return ROLE_WORDS.test(text)
 }
 
@@ -69,9 +73,10 @@ export function parseByline(rest: string): Byline | undefined {
     const comma = part.indexOf(',')
     const head = comma > 0 ? part.slice(0, comma) : ''
     const headNames = head ? splitPersonNames(head.replace(/\s+and\s+/u, ', ')) : undefined
-    if (headNames) {
+    const tail = part.slice(comma + 1).trim()
+    if (headNames && /^\p{Lu}/u.test(tail)) {
       byline.authors = headNames
-      byline.role = part.slice(comma + 1).trim()
+      byline.role = tail
       continue
     }
     return undefined
@@ -81,7 +86,8 @@ export function parseByline(rest: string): Byline | undefined {
 
 const LABELLED_AUTHOR =
   /^(?:original\s+)?(?:authors?|written by|words|text|story|reporter|reporting|correspondent|posted by|published by|by|автор)\s*[:：]\s*(.+)$/iu
-const BY_LINE = /^(?:by|written by|story by|words by|text by|posted by)\s+(.+)$/iu
+// Capital B: a line starting "by" in lowercase is the tail of a wrapped sentence.
+const BY_LINE = /^(?:By|BY|Written by|Story by|Words by|Text by|Posted by)\s+(.+)$/u
 const WIRE_CREDITS = /^\(?(?:reporting|writing|additional reporting|reporting and writing) by\s+([^;)]+)(?:;[^)]*)?\)?\.?$/iu
 const PUBLISHED_LINE = /^(?:(published|posted|date|first published|published on|posted on|updated|last updated|modified)\s*(?:on|at)?\s*[:：]?\s*)?(.+)$/iu
 
@@ -117,7 +123,10 @@ export function extractBylines(units: Unit[], meta: ArticleMeta, removed: string
     }
     if (index < 6) {
       const published = PUBLISHED_LINE.exec(text)
-      const date = published ? parseDate(published[2]!) : undefined
+      const labelled = published?.[1] !== undefined
+      let date = published ? parseDate(published[2]!) : undefined
+      // an unlabelled date counts only as a full date on its own line near the top, not "…in\nDecember 1986."
+      if (date && !labelled && (index > 2 || date.precision !== 'day' || /\.$/u.test(text))) date = undefined
       if (published && date) {
         // an "Updated" stamp is not when the article appeared
         if (!/update|modif/iu.test(published[1] ?? '')) meta.date ??= date
@@ -157,7 +166,7 @@ function extractSignature(units: Unit[], meta: ArticleMeta, removed: string[]): 
   const first = Math.max(0, units.length - 6)
   for (let start = first; start < units.length; start++) {
     const name = units[start]!.text.replace(/^[—–-]\s*/u, '')
-    if (!isPersonName(name)) continue
+    if (!isPersonName(name) || /\d/u.test(name)) continue
     const rest = units.slice(start + 1).map((unit) => unit.text)
     const dashed = /^[—–-]/u.test(units[start]!.text)
     if (rest.length === 0 && !dashed) continue
@@ -169,7 +178,7 @@ function extractSignature(units: Unit[], meta: ArticleMeta, removed: string[]): 
       const lineDate = parseDate(line, { allowYear: true })
       if (lineDate && !date) date = lineDate
       else if (isPlaceLine(line) && (date !== undefined || offset === rest.length - 1) && !place) place = line
-      else if (!date && !place && (isRoleLine(line) || (countWords(line) <= 20 && !endsSentence(line)))) role.push(line)
+      else if (!date && !place && (isRoleLine(line) || (countWords(line) <= 12 && !/\d/u.test(line) && !endsSentence(line)))) role.push(line)
       else valid = false
     })
     if (!valid) continue
@@ -197,7 +206,9 @@ export function extractDateline(text: string, meta: ArticleMeta, removed: string
   const parts = match[1]!.split(/\s*,\s*/u)
   const city = parts[0]!
   // the city is in capitals: that is what tells a dateline from a sentence starting with a name
-  if (!/^\p{Lu}[\p{Lu}'’.\- ]{2,40}$/u.test(city) || countWords(city) > 4 || !/\p{Lu}{3}/u.test(city)) return undefined
+  if (!/^\p{Lu}[\p{Lu}'’.\- ]{2,40}$/u.test(city) || countWords(city) > 3 || !/\p{Lu}{3}/u.test(city)) return undefined
+  // a bare capitalised phrase before a dash is a dateline only when short ("MOSCOW —"), else a heading
+  if (parts.length === 1 && !match[2] && countWords(city) > 2) return undefined
   const placeParts = [titleCaseWord(city)]
   let date: ReturnType<typeof parseDate>
   for (let index = 1; index < parts.length; index++) {

@@ -89,7 +89,9 @@ const RULES: LineRule[] = [
     label: 'related link',
     maxWords: 30,
     test: (line) =>
-      /^(?:see also|read also|also read|read more|more|related|related (?:article|articles|stories|story|news|coverage|content)|further reading|more on (?:this|the) (?:topic|subject|story)|recommended|you may also like|you might also like|don['’]t miss|must read|read next|next article|previous article|next|previous|read|watch|listen)\s*[:：»>|–—-]\s*\S/iu.test(line) ||
+      /^(?:see also|read also|also read|read more|related|related (?:article|articles|stories|story|news|coverage|content|reading)|further reading|more on (?:this|the) (?:topic|subject|story)|you may also like|you might also like|don['’]t miss|must read|read next|next article|previous article)\s*[:：»>|–—-]\s*\S/iu.test(line) ||
+      // weaker words only with a colon and a title after it: "More: …", "Watch: …", "Next: …"
+      /^(?:more|next|previous|read|watch|listen|recommended)\s*[:：]\s*["“‘]?\p{Lu}/u.test(line) ||
       /^(?:read more|continue reading|read the full (?:story|article)|full story|show more|load more)\W*$/iu.test(line),
   },
   // "If you have found a spelling error, please notify us by selecting that text and pressing Ctrl+Enter",
@@ -200,7 +202,8 @@ export function removeTrailingFooter(units: Unit[], removed: string[]): Unit[] {
   let start = units.length
   while (start > 0) {
     const text = units[start - 1]!.text
-    if (countWords(text) > 4 || /[.!?:,;]$/u.test(text)) break
+    // navigation links are words; short lines with figures are table rows
+    if (countWords(text) > 4 || /[.!?:,;]$/u.test(text) || /\d/u.test(text)) break
     start--
   }
   const run = units.slice(start)

@@ -10,7 +10,8 @@ const OPENER =
 
 /** Removes a comment section (opener to end) in the second half of the body; lone openers elsewhere. */
 export function removeCommentSection(units: Unit[], removed: string[]): Unit[] {
-  const opener = units.findIndex((unit) => countWords(unit.text) <= 12 && OPENER.test(unit.text))
+  // a lowercase "comment." is the tail of a wrapped sentence, not a section opener
+  const opener = units.findIndex((unit) => countWords(unit.text) <= 12 && /^[\p{Lu}\p{N}]/u.test(unit.text) && OPENER.test(unit.text))
   if (opener < 0) return units
   if (opener >= units.length / 2) {
     removed.push(`removed comment section (${units.length - opener} lines): ${units[opener]!.text}`)

@@ -5,10 +5,15 @@ import type { Block } from '../../model.ts'
 import type { Unit } from './segment.ts'
 import { endsWithColon, isHeadingLike, isListItem, startsLowercase, stripListMarker } from './shape.ts'
 
-/** Whether the unit heads a section: marked as a heading, or heading-like with text after it. */
+/**
+ * Whether the unit heads a section: marked as a heading, or heading-like with body text after it. A
+ * heading-like line followed by another short line is one row of a run of short lines (a table, a
+ * list without bullets), which stays text.
+ */
 export function isSectionHeading(unit: Unit, next: Unit | undefined): boolean {
   if (unit.markedHeading) return true
-  return isHeadingLike(unit.text) && next !== undefined && !startsLowercase(next.text)
+  if (!isHeadingLike(unit.text) || next === undefined || startsLowercase(next.text)) return false
+  return next.markedHeading === true || isListItem(next.text) || !isHeadingLike(next.text)
 }
 
 // A sentence that announces a list: ends with ":" or with "including", "the following", "as follows".
@@ -26,6 +31,7 @@ export function assembleBlocks(units: Unit[], removed: string[]): Block[] {
   let section: string | undefined
   let sectionHasBlocks = true
   let previousWasParagraph = false
+  let previousShortLine = false
   for (let index = 0; index < units.length; index++) {
     const unit = units[index]!
     if (isSectionHeading(unit, units[index + 1])) {
@@ -33,6 +39,7 @@ export function assembleBlocks(units: Unit[], removed: string[]): Block[] {
       section = unit.text
       sectionHasBlocks = false
       previousWasParagraph = false
+      previousShortLine = false
       continue
     }
     if (isListItem(unit.text)) {
@@ -45,9 +52,14 @@ export function assembleBlocks(units: Unit[], removed: string[]): Block[] {
       } else blocks.push(section ? { text: items.join('\n'), section } : { text: items.join('\n') })
       sectionHasBlocks = true
       previousWasParagraph = false
+      previousShortLine = false
       continue
     }
-    blocks.push(section ? { text: unit.text, section } : { text: unit.text })
+    // consecutive short lines (table rows, an unbulleted list) stay together as one block
+    const previousBlock = blocks.at(-1)
+    if (previousBlock && previousShortLine && isHeadingLike(unit.text)) previousBlock.text += `\n${unit.text}`
+    else blocks.push(section ? { text: unit.text, section } : { text: unit.text })
+    previousShortLine = isHeadingLike(unit.text)
     sectionHasBlocks = true
     previousWasParagraph = true
   }

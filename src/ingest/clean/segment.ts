@@ -36,7 +36,7 @@ export function decodeEntities(text: string): string {
  */
 export function isHardWrapped(lines: string[]): boolean {
   const filled = lines.map((line) => line.trim()).filter((line) => line.length > 0)
-  if (filled.length < 6) return false
+  if (filled.length < 3) return false
   const inColumn = filled.filter((line) => line.length >= 35 && line.length <= 85).length
   const long = filled.filter((line) => line.length > 100).length
   const unfinished = filled.filter((line) => !endsSentence(line)).length
@@ -75,7 +75,7 @@ export function segment(body: string): Unit[] {
 
   // Hard-wrapped: a paragraph ends at a blank line, at an indented line (when the text indents paragraph
   // starts), before a list item, or after a short line that ends a sentence (the ragged last line).
-  const indentsParagraphs = lines.some((line) => /^\s{2,}\S/.test(line)) && lines.some((line) => /^\S/.test(line))
+  const indentsParagraphs = lines.some((line) => /^\s+\S/.test(line)) && lines.some((line) => /^\S/.test(line))
   const lengths = lines.map((line) => line.trim().length).filter((length) => length > 0).sort((a, b) => a - b)
   const typicalLength = lengths[Math.floor(lengths.length * 0.8)] ?? 70
   let current: string[] = []
@@ -91,7 +91,7 @@ export function segment(body: string): Unit[] {
       sawBlank = true
       continue
     }
-    const startsParagraph = (indentsParagraphs && /^\s{2,}\S/.test(line)) || isListItem(line)
+    const startsParagraph = (indentsParagraphs && /^\s+\S/.test(line)) || isListItem(line)
     if (startsParagraph) flush()
     if (current.length === 0) {
       currentBlankBefore = sawBlank

@@ -90,6 +90,8 @@ export function splitPersonNames(text: string): string[] | undefined {
 }
 
 // Headings rarely end in a reporting verb; a short line that does is a quote's attribution.
+const DANGLING_END = /\b(?:the|a|an|of|and|or|but|to|with|in|on|for|from|by|at|as|that|which|whose|than|its|their|his|her|our)$/iu
+const countOf = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0
 const ATTRIBUTION_END = /\b(?:said|says|told|added|noted|stated|explained|asked|wrote|writes|argued|argues)$/iu
 
 /**
@@ -104,8 +106,14 @@ export function isHeadingLike(text: string, maxWords = 14): boolean {
   if (!/^["'“‘«]?[\p{Lu}\p{N}]/u.test(line)) return false
   if (/[.,;:…—–-](?:["'”’»)])?$/u.test(line)) return false
   if (ATTRIBUTION_END.test(line)) return false
-  // A heading is words, not a number or a figure.
+  // A heading does not stop on a function word or leave a quotation open: such a line is a fragment
+  // of a sentence that a line break cut ("…closer contacts with the" / "“We welcome … the Eurasian").
+  if (DANGLING_END.test(line)) return false
+  if (countOf(line, /[“«]/gu) > countOf(line, /[”»]/gu)) return false
+  // A heading is words, not figures: "Net 807,000 vs 2,858,000" is a table row.
   if (!/\p{L}{2}/u.test(line)) return false
+  const numbers = line.split(/\s+/u).filter((token) => /\d/u.test(token)).length
+  if (numbers > 1 && numbers * 3 > words) return false
   return true
 }
 

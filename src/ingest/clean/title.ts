@@ -18,8 +18,12 @@ function sameTitle(line: string, knownTitle: string): boolean {
   const a = comparisonKey(line)
   const b = comparisonKey(knownTitle)
   if (a === '' || b === '') return false
-  // sites append their name ("Title | Site") or drop a subtitle, so containment counts as the same
-  return a === b || (a.length >= 12 && b.includes(a)) || (b.length >= 12 && a.includes(b))
+  if (a === b) return true
+  // sites append their name ("Title | Site") or drop a subtitle, so a headline-shaped line containing
+  // most of the title, or contained in it, counts as the same; a sentence merely starting with it does not
+  if (!isTitleLike(line)) return false
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a]
+  return longer.includes(shorter) && shorter.length >= longer.length * 0.5
 }
 
 /**
@@ -29,7 +33,10 @@ function sameTitle(line: string, knownTitle: string): boolean {
  */
 export function extractTitle(units: Unit[], meta: ArticleMeta, removed: string[], knownTitle?: string): Unit[] {
   if (knownTitle) {
-    const index = units.slice(0, 3).findIndex((unit) => sameTitle(unit.text, knownTitle))
+    // a line the next one carries on ("… is" + "issuing …") is the start of a sentence, not the title
+    const index = units
+      .slice(0, 3)
+      .findIndex((unit, at) => sameTitle(unit.text, knownTitle) && !startsLowercase(units[at + 1]?.text ?? ''))
     if (index < 0) return units
     meta.title ??= units[index]!.text
     meta.titleOrigin ??= 'text'

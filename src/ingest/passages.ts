@@ -1,0 +1,254 @@
+// toPassages: an article's blocks become paragraph-level passages of roughly 40 to 250 words, each with a
+// stable id. A short fragment joins a neighbour in its section (a lead-in ending with ":" joins what it
+// introduces, anything else the paragraph before); a long paragraph is split between sentences, never
+// inside a quotation or after an abbreviation such as "U.S." or "Dr.".
+import { createHash } from 'node:crypto'
+import { defaults } from '../defaults.ts'
+import type { Article, Passage } from '../model.ts'
+import { countWords, endsWithColon, normaliseSpace } from './clean/shape.ts'
+
+export type PassageDraft = Omit<Passage, 'people' | 'topics'>
+
+export interface ChunkOptions {
+  /** Fragments shorter than this join a neighbour. Default `defaults.passageMinWords` (40). */
+  minWords?: number
+  /** Paragraphs longer than this are split between sentences. Default `defaults.passageMaxWords` (250). */
+  maxWords?: number
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+
+function hashId(input: string): string {
+  const digest = createHash('sha1').update(input, 'utf8').digest()
+  let id = ''
+  // 12 base32 characters = 60 bits of the digest: url-safe, short, collisions negligible per corpus
+  let bits = 0
+  let value = 0
+  for (const byte of digest) {
+    value = (value << 8) | byte
+    bits += 8
+    while (bits >= 5 && id.length < 12) {
+      id += BASE32[(value >>> (bits - 5)) & 31]
+      bits -= 5
+    }
+    value &= (1 << bits) - 1
+    if (id.length === 12) break
+  }
+  return id
+}
+
+/**
+ * A passage's stable id: derived from its article and its whitespace-normalised text only, so it
+ * survives re-indexing when paragraphs elsewhere in the article are added, removed or edited.
+ */
+export function passageId(articleId: string, text: string): string {
+  return hashId(`${articleId}\n${normaliseSpace(text.normalize('NFC'))}`)
+}
+
+// Abbreviations whose full stop ends no sentence.
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof st gen sen rep gov lt col maj capt sgt cpl adm jr sr rev hon pres inc ltd co corp plc llc ' +
+    'vs etc e.g i.e cf al no nos jan feb mar apr jun jul aug sep sept oct nov dec fig figs approx dept univ est ' +
+    'ave blvd mt ft pp vol vols ed eds ca op cit art para sec ch'
+  ).split(' '),
+)
+
+interface Boundary {
+  /** Index where the next sentence starts. */
+  at: number
+  /** Whether the boundary falls inside a quotation. */
+  insideQuote: boolean
+}
+
+/** Where sentences end in the text: after . ! ? … (and closing quotes), before a capital, digit or quote. */
+export function sentenceBoundaries(text: string): Boundary[] {
+  const boundaries: Boundary[] = []
+  let depth = 0
+  let straightOpen = false
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    if (char === '“' || char === '«') depth++
+    else if ((char === '”' || char === '»') && depth > 0) depth--
+    else if (char === '"') straightOpen = !straightOpen
+    if (!/[.!?…]/u.test(char)) continue
+    // take in the closing quotes and brackets that belong to this sentence
+    let end = index + 1
+    while (end < text.length && /["'”’»)\]]/u.test(text[end]!)) {
+      if (text[end] === '”' || text[end] === '»') depth = Math.max(0, depth - 1)
+      else if (text[end] === '"') straightOpen = !straightOpen
+      end++
+    }
+    const rest = text.slice(end)
+    const gap = /^\s+/u.exec(rest)
+    if (!gap || !/^["'“‘«(\[]?[\p{Lu}\p{N}]/u.test(rest.slice(gap[0].length))) {
+      index = end - 1
+      continue
+    }
+    if (char === '.') {
+      const word = /([\p{L}.]+)\.$/u.exec(text.slice(Math.max(0, index - 20), index + 1))?.[1] ?? ''
+      // "U.S.", "e.g.", initials "J." and listed abbreviations end no sentence
+      if (/^(?:\p{L}\.)+\p{L}?$/u.test(word) || /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) {
+        index = end - 1
+        continue
+      }
+    }
+    boundaries.push({ at: end + gap[0].length, insideQuote: depth > 0 || straightOpen })
+    index = end - 1
+  }
+  return boundaries
+}
+
+function cutAt(text: string, cuts: number[]): string[] {
+  const pieces: string[] = []
+  let start = 0
+  for (const cut of cuts) {
+    pieces.push(text.slice(start, cut).trim())
+    start = cut
+  }
+  pieces.push(text.slice(start).trim())
+  return pieces.filter((piece) => piece.length > 0)
+}
+
+/** Splits a sentence too long for any passage into windows of words, as a last resort. */
+function splitByWords(text: string, maxWords: number): string[] {
+  const words = text.split(/\s+/u)
+  const count = Math.ceil(words.length / maxWords)
+  const size = Math.ceil(words.length / count)
+  const pieces: string[] = []
+  for (let start = 0; start < words.length; start += size) pieces.push(words.slice(start, start + size).join(' '))
+  return pieces
+}
+
+/** Groups consecutive sentences into pieces of about equal length, none above `maxWords` if avoidable. */
+function packSentences(sentences: string[], maxWords: number): string[] {
+  const total = sentences.reduce((sum, sentence) => sum + countWords(sentence), 0)
+  const target = total / Math.ceil(total / maxWords)
+  const pieces: string[] = []
+  let current: string[] = []
+  let currentWords = 0
+  for (const sentence of sentences) {
+    const words = countWords(sentence)
+    const overflows = currentWords + words > maxWords
+    const movesAwayFromTarget = Math.abs(currentWords + words - target) > Math.abs(currentWords - target)
+    if (current.length > 0 && (overflows || movesAwayFromTarget)) {
+      pieces.push(current.join(' '))
+      current = []
+      currentWords = 0
+    }
+    current.push(sentence)
+    currentWords += words
+  }
+  if (current.length > 0) pieces.push(current.join(' '))
+  return pieces
+}
+
+/**
+ * Splits a paragraph longer than `maxWords` between sentences into pieces of about equal length.
+ * Quotations stay whole unless one alone is far too long for a passage.
+ */
+export function splitLongParagraph(text: string, maxWords: number): string[] {
+  if (countWords(text) <= maxWords) return [text]
+  const outside = sentenceBoundaries(text).filter((boundary) => !boundary.insideQuote)
+  const sentences = cutAt(text, outside.map((boundary) => boundary.at)).flatMap((sentence) => {
+    if (countWords(sentence) <= maxWords * 1.5) return [sentence]
+    const inner = cutAt(sentence, sentenceBoundaries(sentence).map((boundary) => boundary.at))
+    return inner.flatMap((piece) => (countWords(piece) > maxWords ? splitByWords(piece, maxWords) : [piece]))
+  })
+  return packSentences(sentences, maxWords)
+}
+
+interface Piece {
+  text: string
+  words: number
+  section?: string
+}
+
+const joinPieces = (first: Piece, second: Piece): Piece => ({
+  text: `${first.text}\n\n${second.text}`,
+  words: first.words + second.words,
+  // the passage belongs to the section most of its words come from
+  section: first.words >= second.words ? first.section : second.section,
+})
+
+/** Merges the short pieces of one section into neighbours, within the section. */
+function mergeShortPieces(pieces: Piece[], minWords: number, maxWords: number): Piece[] {
+  const merged: Piece[] = []
+  let carried: Piece | undefined
+  // a merge may run a little over the maximum rather than leave a fragment on its own
+  const roomFor = (a: Piece, b: Piece) => a.words + b.words <= maxWords * 1.2
+  pieces.forEach((original, index) => {
+    let piece = carried ? joinPieces(carried, original) : original
+    carried = undefined
+    const hasNext = index < pieces.length - 1
+    if (piece.words >= minWords) {
+      merged.push(piece)
+      return
+    }
+    const previous = merged.at(-1)
+    const isLeadIn = endsWithColon(piece.text)
+    if (isLeadIn && hasNext) carried = piece
+    else if (previous && roomFor(previous, piece)) merged[merged.length - 1] = joinPieces(previous, piece)
+    else if (hasNext) carried = piece
+    else merged.push(piece)
+  })
+  if (carried) {
+    const previous = merged.at(-1)
+    if (previous) merged[merged.length - 1] = joinPieces(previous, carried)
+    else merged.push(carried)
+  }
+  return merged
+}
+
+/** Splits an article's blocks into passage drafts with stable ids, in order. Pure. */
+export function toPassages(article: Article, options: ChunkOptions = {}): PassageDraft[] {
+  const minWords = options.minWords ?? defaults.passageMinWords
+  const maxWords = options.maxWords ?? defaults.passageMaxWords
+
+  // Sections in order; a section is a run of blocks under the same heading.
+  const sections: Piece[][] = []
+  let previousSection: string | undefined | null = null
+  for (const block of article.blocks) {
+    const text = block.text.trim()
+    if (text === '') continue
+    if (block.section !== previousSection || sections.length === 0) sections.push([])
+    previousSection = block.section
+    for (const part of splitLongParagraph(text, maxWords)) {
+      sections.at(-1)!.push({ text: part, words: countWords(part), section: block.section })
+    }
+  }
+
+  // Within sections first; then a fragment too small to stand alone (a section of one line) joins the
+  // passage before it, or after it when it opens the article: crossing a section is the lesser evil.
+  const withinSections = sections.flatMap((pieces) => mergeShortPieces(pieces, minWords, maxWords))
+  const tiny = Math.max(1, Math.floor(minWords / 4))
+  const pieces: Piece[] = []
+  for (const piece of withinSections) {
+    const previous = pieces.at(-1)
+    if (previous && previous.words < tiny) pieces[pieces.length - 1] = joinPieces(previous, piece)
+    else if (previous && piece.words < tiny) pieces[pieces.length - 1] = joinPieces(previous, piece)
+    else pieces.push(piece)
+  }
+
+  const occurrences = new Map<string, number>()
+  return pieces.map((piece, position) => {
+    // the same text twice in one article (rare after de-duplication) gets a second, still stable, id
+    const key = normaliseSpace(piece.text)
+    const seen = occurrences.get(key) ?? 0
+    occurrences.set(key, seen + 1)
+    const id = seen === 0 ? passageId(article.id, piece.text) : passageId(article.id, `${piece.text}\u0000${seen + 1}`)
+    const draft: PassageDraft = {
+      id,
+      articleId: article.id,
+      position,
+      text: piece.text,
+      title: article.title,
+      source: article.source,
+    }
+    if (piece.section !== undefined) draft.section = piece.section
+    if (article.author !== undefined) draft.author = article.author
+    if (article.date !== undefined) draft.date = article.date
+    if (article.url !== undefined) draft.url = article.url
+    return draft
+  })
+}
