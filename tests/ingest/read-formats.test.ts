@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { decodeText } from '../../src/ingest/read/decode.ts'
 import { readHtml } from '../../src/ingest/read/html.ts'
-import { readJsonlLine } from '../../src/ingest/read/jsonl.ts'
+import { readJsonlFile, readJsonlLine } from '../../src/ingest/read/jsonl.ts'
 import { joinSoftWrappedLines, readMarkdown } from '../../src/ingest/read/md.ts'
 import { metaFromRecord, placeFromDateline } from '../../src/ingest/read/record-meta.ts'
 import { mergeMeta, parseSidecar } from '../../src/ingest/read/sidecar.ts'
@@ -315,5 +318,44 @@ describe('sidecar metadata', () => {
       language: 'en',
     })
     expect(mergeMeta({ source: 'S' }, { title: 'Format' })).toEqual({ source: 'S', title: 'Format' })
+  })
+})
+
+describe('readJsonlFile', () => {
+  const collect = async (content: string | Uint8Array) => {
+    const folder = await mkdtemp(join(tmpdir(), 'clippings-jsonl-'))
+    try {
+      await writeFile(join(folder, 'x.jsonl'), content)
+      const outcomes = []
+      for await (const outcome of readJsonlFile(join(folder, 'x.jsonl'), 'x.jsonl')) outcomes.push(outcome)
+      return outcomes
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  }
+  const good = (title: string) => JSON.stringify({ title, text: `${title} body.` })
+
+  it('skips only the line that is not UTF-8, by its number', async () => {
+    const bytes = Buffer.concat([Buffer.from(`${good('One')}\n{"title": "caf`), Buffer.from([0xe9]), Buffer.from(`", "text": "x"}\r\n${good('Three')}\r\n`)])
+    const outcomes = await collect(bytes)
+    expect(outcomes.map((outcome) => ('article' in outcome ? outcome.article.file : `${outcome.file}: ${outcome.skip}`))).toEqual([
+      'x.jsonl#L1',
+      'x.jsonl#L2: line 2: not valid UTF-8 text',
+      'x.jsonl#L3',
+    ])
+  })
+
+  it('skips a binary file whole', async () => {
+    expect(await collect(new Uint8Array([0x7b, 0x00, 0x01, 0x0a]))).toEqual([{ file: 'x.jsonl', skip: 'binary data, not text' }])
+  })
+
+  it('skips a file that is not JSON Lines with one reason, not one per line', async () => {
+    const outcomes = await collect('just some prose\n'.repeat(100))
+    expect(outcomes).toHaveLength(1)
+    expect(outcomes[0]).toMatchObject({ file: 'x.jsonl', skip: expect.stringMatching(/^not JSON Lines/) })
+  })
+
+  it('skips an empty file', async () => {
+    expect(await collect('\n\n')).toEqual([{ file: 'x.jsonl', skip: 'empty file' }])
   })
 })
