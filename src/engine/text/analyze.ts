@@ -56,6 +56,9 @@ const LETTER_FOLD_PATTERN = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`
 const APOSTROPHES = /['’ʼ‛＇]/gu
 const DOTTED_ABBREVIATION = /^\p{L}(?:\.\p{L})+\.?$/u
 
+/** Most words are plain ASCII letters and digits, for which folding is just lowercasing. */
+const PLAIN_ASCII_WORD = /^[A-Za-z0-9]+$/
+
 /**
  * Folding without stemming: lowercase, accents stripped ("Türkiye" → "turkiye", "ё" → "е", but the
  * Cyrillic "й" kept, as it is a letter of its own), possessives dropped ("Rahmon’s", "Rahmon's",
@@ -63,6 +66,7 @@ const DOTTED_ABBREVIATION = /^\p{L}(?:\.\p{L})+\.?$/u
  * abbreviation dots removed ("U.S." → "us") and digit-group commas removed ("1,000" → "1000").
  */
 export function foldTerm(word: string): string {
+  if (PLAIN_ASCII_WORD.test(word)) return word.toLowerCase()
   let folded = word
     .toLowerCase()
     .normalize('NFKD')
@@ -83,12 +87,28 @@ const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u
 const STEMMABLE = /^[a-z]+$/
 
 /**
+ * Stems of folded words already seen. Indexing and highlighting stem the same few tens of thousands of
+ * words over and over, and Porter stemming is the analyzer's slowest step; cleared when it grows large.
+ */
+const stemCache = new Map<string, string>()
+const STEM_CACHE_LIMIT = 200_000
+
+function stemFolded(folded: string): string {
+  let stem = stemCache.get(folded)
+  if (stem === undefined) {
+    stem = STEMMABLE.test(folded) ? stemmer(folded) : folded
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear()
+    stemCache.set(folded, stem)
+  }
+  return stem
+}
+
+/**
  * Folding plus stemming, with no stop-word test: the form phrase checks and highlighting compare, so a
  * phrase with stop words ("state of emergency") can still be verified word by word against passage text.
  */
 export function stemTerm(word: string): string {
-  const folded = foldTerm(word)
-  return STEMMABLE.test(folded) ? stemmer(folded) : folded
+  return stemFolded(foldTerm(word))
 }
 
 /**
@@ -98,10 +118,10 @@ export function stemTerm(word: string): string {
  * is never a stop word. See `stop-words.ts` for what the engine does with a query of stop words only.
  */
 export function indexTerm(word: string): string | null {
-  const term = stemTerm(word)
-  if (!HAS_WORD_CHARACTER.test(term)) return null
-  if (isStopWord(foldTerm(word)) && !isAbbreviation(word)) return null
-  return term
+  const folded = foldTerm(word)
+  if (!HAS_WORD_CHARACTER.test(folded)) return null
+  if (isStopWord(folded) && !isAbbreviation(word)) return null
+  return stemFolded(folded)
 }
 
 /** "US", "IT", "U.S.": written as an abbreviation, so not the stop word spelled the same. */
@@ -119,7 +139,7 @@ function isAbbreviation(word: string): boolean {
 export function prefixTerms(word: string): string[] {
   const folded = foldTerm(word)
   if (!HAS_WORD_CHARACTER.test(folded)) return []
-  const candidates = [stemTerm(word), folded]
+  const candidates = [stemFolded(folded), folded]
   if (folded.length >= 6 && STEMMABLE.test(folded)) candidates.push(folded.slice(0, -2))
   // A candidate that starts with another adds nothing but a second score for the same words.
   const unique = [...new Set(candidates)]
