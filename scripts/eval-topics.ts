@@ -15,16 +15,17 @@ type AgClass = 'World' | 'Sports' | 'Business' | 'Sci/Tech'
 const CLASSES: AgClass[] = ['World', 'Sports', 'Business', 'Sci/Tech']
 
 /**
- * AG News classes as sets of taxonomy topics. Sports, Business and Sci/Tech have one topic each. World is
- * AG's class for international and national public affairs. AG News was cut from a feed that also had
- * its own Health and Entertainment categories, so World items are neither: World is every public-affairs
- * topic — politics; conflict, war and peace; crime, law and justice; disaster, accident and emergency
- * incident; society; religion; labour; human interest; environment; education; weather — and excludes
- * health, arts/entertainment/media and lifestyle/leisure (and of course the three other classes' topics).
+ * AG News classes as sets of taxonomy topics. Sports and Sci/Tech have one topic each. Business is a
+ * business desk's beat: the economy, and labour (jobs, wages, unions, pensions), which IPTC files apart
+ * from the economy but newswires run as business news. World is AG's class for international and national
+ * public affairs. AG News was cut from a feed that also had its own Health and Entertainment categories, so
+ * World items are neither: World is every public-affairs topic — politics; conflict, war and peace; crime,
+ * law and justice; disaster, accident and emergency incident; society; religion; human interest;
+ * environment; education; weather — and excludes health, arts/entertainment/media and lifestyle/leisure.
  */
 const CLASS_TOPICS: Record<AgClass, string[]> = {
   Sports: ['sport'],
-  Business: ['economy-business-finance'],
+  Business: ['economy-business-finance', 'labour'],
   'Sci/Tech': ['science-technology'],
   World: [
     'politics',
@@ -33,7 +34,6 @@ const CLASS_TOPICS: Record<AgClass, string[]> = {
     'disaster-accident-emergency',
     'society',
     'religion',
-    'labour',
     'human-interest',
     'environment',
     'education',

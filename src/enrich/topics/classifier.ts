@@ -3,7 +3,7 @@
 import { lexiconsFor } from './lexicon-store.ts'
 import type { TopicLexicon } from './lexicon.ts'
 import type { Taxonomy } from './taxonomy.ts'
-import { STOPWORDS, stem, tokenize } from './text.ts'
+import { EXACT_PREFIX, STOPWORDS, stem, tokenizeCased } from './text.ts'
 
 export interface TopicScore {
   topic: string
@@ -34,48 +34,74 @@ export const defaultClassifierOptions: ClassifierOptions = {
   contextWeight: 0.5,
 }
 
+/** Weight of a word read inside a capitalised name, relative to the same word in running text. */
+const NAME_PART_WEIGHT = 0.3
+
 /** Key → (topic index, weight) pairs, plus the longest phrase length, for a single left-to-right scan. */
 interface CombinedLexicon {
   entries: Map<string, Array<[number, number]>>
-  longestPhrase: number
+  /** First word of a key (a stem, or an exact name word with its prefix) → longest key starting with it. */
+  longestFrom: Map<string, number>
 }
 
 function combine(lexicons: TopicLexicon[]): CombinedLexicon {
   const entries = new Map<string, Array<[number, number]>>()
-  let longestPhrase = 1
+  const longestFrom = new Map<string, number>()
   lexicons.forEach((lexicon, topicIndex) => {
     for (const [key, weight] of Object.entries(lexicon.entries)) {
       const pairs = entries.get(key)
       if (pairs) pairs.push([topicIndex, weight])
       else entries.set(key, [[topicIndex, weight]])
-      longestPhrase = Math.max(longestPhrase, key.split(' ').length)
+      const words = key.split(' ')
+      longestFrom.set(words[0], Math.max(longestFrom.get(words[0]) ?? 0, words.length))
     }
   })
-  return { entries, longestPhrase }
+  return { entries, longestFrom }
 }
 
 /**
  * Adds the evidence in `text` to `scores`. Phrases win over their words ("interest rate" is economy, not
  * "interest"); a word repeated counts with diminishing returns so one word cannot carry a long passage.
  */
+/**
+ * Which tokens are inner parts of a capitalised name ("Lynch" in "Merrill Lynch", "York" in "New York"): a
+ * capitalised word right after another, in running text. Their everyday meaning is weak evidence. Headlines
+ * in title case capitalise every word, so there nothing is treated as a name part.
+ */
+function innerNameParts(cased: string[]): boolean[] {
+  const capitalised = cased.map((token) => /^\p{Lu}/u.test(token))
+  const long = cased.filter((token) => token.length > 3)
+  const titleCase = long.length > 0 && long.filter((token) => /^\p{Lu}/u.test(token)).length / long.length > 0.5
+  return cased.map((_, i) => !titleCase && i > 0 && capitalised[i] && capitalised[i - 1])
+}
+
 function accumulate(lexicon: CombinedLexicon, text: string, factor: number, scores: Float64Array): number {
-  const stems = tokenize(text).map(stem)
-  const tokens = tokenize(text)
+  const cased = tokenizeCased(text)
+  const nameParts = innerNameParts(cased)
+  const tokens = cased.map((token) => token.toLowerCase())
+  const stems = tokens.map(stem)
   const counts = new Map<string, number>()
   let evidence = 0
   for (let i = 0; i < stems.length; ) {
     let matched = 0
-    for (let length = Math.min(lexicon.longestPhrase, stems.length - i); length >= 1; length--) {
-      if (length === 1 && STOPWORDS.has(tokens[i])) break
-      const key = length === 1 ? stems[i] : stems.slice(i, i + length).join(' ')
-      const pairs = lexicon.entries.get(key)
+    const longest = Math.max(lexicon.longestFrom.get(EXACT_PREFIX + cased[i]) ?? 0, lexicon.longestFrom.get(stems[i]) ?? 0)
+    for (let length = Math.min(longest, stems.length - i); length >= 1; length--) {
+      // A name written as in the taxonomy ("Real Madrid") wins over the same words read as words.
+      let key = EXACT_PREFIX + cased.slice(i, i + length).join(' ')
+      let pairs = lexicon.entries.get(key)
+      if (!pairs) {
+        if (length === 1 && STOPWORDS.has(tokens[i])) break
+        key = length === 1 ? stems[i] : stems.slice(i, i + length).join(' ')
+        pairs = lexicon.entries.get(key)
+      }
       if (!pairs) continue
       const seen = (counts.get(key) ?? 0) + 1
       counts.set(key, seen)
       const repeat = Math.sqrt(seen) - Math.sqrt(seen - 1)
+      const shape = !key.startsWith(EXACT_PREFIX) && length === 1 && nameParts[i] ? NAME_PART_WEIGHT : 1
       for (const [topicIndex, weight] of pairs) {
-        scores[topicIndex] += weight * repeat * factor
-        evidence += weight * repeat * factor
+        scores[topicIndex] += weight * repeat * factor * shape
+        evidence += weight * repeat * factor * shape
       }
       matched = length
       break

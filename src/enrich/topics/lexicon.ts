@@ -4,7 +4,7 @@
 // in a sense that belongs to the topic.
 import { createHash } from 'node:crypto'
 import type { Topic } from './taxonomy.ts'
-import { contentStems, phraseKey, STOPWORDS, tokenize } from './text.ts'
+import { contentStems, isNameTerm, nameKey, phraseKey, STOPWORDS, tokenize } from './text.ts'
 import type { Synset, WordNet } from './wordnet.ts'
 
 /** A topic's vocabulary: lexicon key (stemmed word or phrase) → evidence weight in (0, 1]. */
@@ -29,6 +29,12 @@ export interface LexiconOptions {
   specificityShare: number
   /** Tagged-corpus count at which a word's rarity factor falls to one half. */
   specificityHalf: number
+  /** Weight of a word found through the topic's glosses, times its share of glosses in the topic (0: off). */
+  glossWeight: number
+  /** Least number of the topic's glosses a word must occur in. */
+  glossMinCount: number
+  /** Added to a word's gloss count so a word seen in few glosses cannot reach a share of 1. */
+  glossSmoothing: number
 }
 
 export const defaultLexiconOptions: LexiconOptions = {
@@ -39,6 +45,9 @@ export const defaultLexiconOptions: LexiconOptions = {
   maxSubtree: 300,
   specificityShare: 0.5,
   specificityHalf: 50,
+  glossWeight: 0,
+  glossMinCount: 3,
+  glossSmoothing: 5,
 }
 
 /** Bump when the derivation changes, so shipped lexicons built the old way are rebuilt. */
@@ -198,7 +207,7 @@ function isNamedPersonOrPlace(synset: Synset): boolean {
 export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, options: LexiconOptions = defaultLexiconOptions): TopicLexicon {
   const entries: Record<string, number> = {}
   const put = (phrase: string, weight: number) => {
-    const key = phraseKey(phrase)
+    const key = isNameTerm(phrase) ? nameKey(phrase) : phraseKey(phrase)
     if (key.length === 0) return
     entries[key] = Math.max(entries[key] ?? 0, weight)
   }
@@ -216,8 +225,9 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
   // Example terms always count; WordNet only says how often they mean something else.
   const keys = lemmasByKey(wordnet)
   for (const term of topic.terms) {
+    // A name is unambiguous once matched by its capitals; a word may have other senses.
     const key = phraseKey(term)
-    const probability = keys.has(key) ? topicProbability(wordnet, key, inTopic) : 1
+    const probability = !isNameTerm(term) && keys.has(key) ? topicProbability(wordnet, key, inTopic) : 1
     const weight = options.termFloor + (1 - options.termFloor) * probability
     put(term, weight * (1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf)))
   }
@@ -228,8 +238,9 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
     if (isNamedPersonOrPlace(synset)) continue
     for (const word of synset.words) {
       const key = phraseKey(word)
-      // Short or function-word keys ("an", "aa") are abbreviations that collide with ordinary text.
-      if (key.length < 3 || STOPWORDS.has(word)) continue
+      // Short keys ("an", "san", "inc") are mostly abbreviations and name parts that collide with
+      // ordinary text; the taxonomy's own terms may still be short.
+      if (key.length < 4 || STOPWORDS.has(word)) continue
       expandedKeys.add(key)
     }
   }
@@ -240,6 +251,42 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
     const weight = options.expansionWeight * probability
     entries[key] = weight * (1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf))
   }
+
+  // Words the topic's definitions keep using ("team", "ball" for sport; "shares" for finance) are evidence
+  // too: the share of all WordNet glosses using a word that belong to the topic estimates p(topic | word).
+  if (options.glossWeight > 0) {
+    const { stemsBySynset, glossCount } = glossIndex(wordnet)
+    const inside = new Map<string, number>()
+    for (const id of inTopic) {
+      if (isNamedPersonOrPlace(wordnet.synsets[id])) continue
+      for (const key of stemsBySynset[id]) inside.set(key, (inside.get(key) ?? 0) + 1)
+    }
+    for (const [key, count] of inside) {
+      if (count < options.glossMinCount || key.length < 3) continue
+      const share = count / (glossCount.get(key)! + options.glossSmoothing)
+      if (share < options.minProbability) continue
+      const weight = options.glossWeight * share * (1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf))
+      if (weight > (entries[key] ?? 0)) entries[key] = weight
+    }
+  }
   return { fingerprint: topicFingerprint(topic, options), entries }
+}
+
+const glossIndexCache = new WeakMap<WordNet, { stemsBySynset: string[][]; glossCount: Map<string, number> }>()
+
+/** Content stems of every synset's gloss and lemmas, and in how many synsets each stem occurs. */
+function glossIndex(wordnet: WordNet): { stemsBySynset: string[][]; glossCount: Map<string, number> } {
+  let index = glossIndexCache.get(wordnet)
+  if (!index) {
+    const glossCount = new Map<string, number>()
+    const stemsBySynset = wordnet.synsets.map((synset) => {
+      const stems = [...contentStems(`${synset.gloss} ${synset.words.join(' ')}`)]
+      for (const key of stems) glossCount.set(key, (glossCount.get(key) ?? 0) + 1)
+      return stems
+    })
+    index = { stemsBySynset, glossCount }
+    glossIndexCache.set(wordnet, index)
+  }
+  return index
 }
 

@@ -20,13 +20,44 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 // Letters (any script), digits, and inner apostrophes or hyphens; "U.S." style dotted abbreviations lose dots.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
-/** Lower-cased word tokens of `text`, possessive endings dropped. */
-export function tokenize(text: string): string[] {
+/**
+ * Removes markup residue common in scraped and syndicated news: escaped tags ("&lt;b&gt;"), entities
+ * ("&quot;", "&#39;") and entities that lost their ampersand (" #39;s", "quot;").
+ */
+export function stripMarkupResidue(text: string): string {
+  return text
+    .replace(/&lt;\/?[a-z][^&]*?&gt;/gi, ' ')
+    .replace(/&?#39;|&#x27;|&rsquo;|&lsquo;/gi, "'")
+    .replace(/&(?:amp;)?quot;|(?<![\p{L}])quot;|&[lr]dquo;/giu, '"')
+    .replace(/&amp;/gi, '&')
+    .replace(/&#?[a-z0-9]+;/gi, ' ')
+}
+
+/** Word tokens of `text` in their original case, possessive endings dropped. */
+export function tokenizeCased(text: string): string[] {
   const tokens: string[] = []
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    tokens.push(match[0].replace(/['’]s$/, '').replace(/’/g, "'"))
+  for (const match of stripMarkupResidue(text).matchAll(WORD)) {
+    tokens.push(match[0].replace(/['’][sS]$/, '').replace(/’/g, "'"))
   }
   return tokens
+}
+
+/** Lower-cased word tokens of `text`, possessive endings dropped. */
+export function tokenize(text: string): string[] {
+  return tokenizeCased(text).map((token) => token.toLowerCase())
+}
+
+/** Marks a key that matches text exactly as written (a name like "NASA"), not by stem. */
+export const EXACT_PREFIX = '='
+
+/** A term written with capitals ("Real Madrid", "NASA") is a name: it matches only text written the same way. */
+export function isNameTerm(term: string): boolean {
+  return /\p{Lu}/u.test(term)
+}
+
+/** The lexicon key of a name term: its tokens as written, marked as exact. */
+export function nameKey(term: string): string {
+  return EXACT_PREFIX + tokenizeCased(term).join(' ')
 }
 
 const stemCache = new Map<string, string>()
