@@ -33,7 +33,7 @@ function withSearch(base: SearchEngine, change: (response: SearchResponse) => Se
   }
 }
 
-const texts = (document: Document, selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent?.trim() ?? '')
+const texts = (document: ParentNode, selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent?.trim() ?? '')
 
 describe('the search page', () => {
   it('is a full page with a focused, labelled search box that works as a plain GET form', async () => {
@@ -294,7 +294,7 @@ describe('htmx requests', () => {
 describe('escaping', () => {
   it('never echoes a query as markup, in the page, the fragment or the API', async () => {
     const query = encodeURIComponent('<script>alert(1)</script>')
-    for (const headers of [{}, { 'HX-Request': 'true' }]) {
+    for (const headers of [{}, { 'HX-Request': 'true' }] as Array<Record<string, string>>) {
       const { text } = await get(`/?q=${query}`, headers)
       expect(text).not.toContain('<script>alert(1)</script>')
       expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
