@@ -122,23 +122,29 @@ function splitByWords(text: string, maxWords: number): string[] {
 
 /** Groups consecutive sentences into pieces of about equal length, none above `maxWords` if avoidable. */
 function packSentences(sentences: string[], maxWords: number): string[] {
-  const total = sentences.reduce((sum, sentence) => sum + countWords(sentence), 0)
-  const target = total / Math.ceil(total / maxWords)
+  const sizes = sentences.map(countWords)
+  let remaining = sizes.reduce((sum, size) => sum + size, 0)
+  let piecesLeft = Math.ceil(remaining / maxWords)
+  // the target is recomputed after each piece, so the pieces left share what is left evenly
+  let target = remaining / piecesLeft
   const pieces: string[] = []
   let current: string[] = []
   let currentWords = 0
-  for (const sentence of sentences) {
-    const words = countWords(sentence)
+  sentences.forEach((sentence, index) => {
+    const words = sizes[index]!
     const overflows = currentWords + words > maxWords
     const movesAwayFromTarget = Math.abs(currentWords + words - target) > Math.abs(currentWords - target)
     if (current.length > 0 && (overflows || movesAwayFromTarget)) {
       pieces.push(current.join(' '))
+      remaining -= currentWords
+      piecesLeft = Math.max(1, Math.max(piecesLeft - 1, Math.ceil(remaining / maxWords)))
+      target = remaining / piecesLeft
       current = []
       currentWords = 0
     }
     current.push(sentence)
     currentWords += words
-  }
+  })
   if (current.length > 0) pieces.push(current.join(' '))
   return pieces
 }

@@ -136,9 +136,30 @@ export function extractBylines(units: Unit[], meta: ArticleMeta, removed: string
     }
     kept.push(unit)
   })
-  kept = extractOpeningAuthorBlock(kept, meta, removed)
+  // the closing signature first: in a short text its name line also sits near the top
   kept = extractSignature(kept, meta, removed)
+  kept = extractOpeningAuthorBlock(kept, meta, removed)
+  kept = extractClosingBio(kept, meta, removed)
   return kept
+}
+
+// "Jane Doe is a freelance writer based in Almaty." / "John Smith is Senior Fellow at the Institute."
+const BIO = /^(.{5,60}?) is (?:(?:an?|the|currently)\s+)?(.{5,240}?)\.?$/u
+
+/**
+ * The one-sentence author bio many sites close an article with, when it names the byline's author (or
+ * no author is known yet) and states a role.
+ */
+function extractClosingBio(units: Unit[], meta: ArticleMeta, removed: string[]): Unit[] {
+  const last = units.at(-1)
+  if (!last || countWords(last.text) > 45) return units
+  const match = BIO.exec(last.text)
+  if (!match || !isPersonName(match[1]!) || !ROLE_WORDS.test(match[2]!)) return units
+  if (meta.author && meta.author !== match[1]) return units
+  meta.author ??= match[1]
+  meta.authorRole ??= match[2]
+  removed.push(`removed author bio: ${last.text}`)
+  return units.slice(0, -1)
 }
 
 /** An opening author block: a name line (within the first three) followed by a role or date line. */

@@ -20,16 +20,23 @@ const BUTTON_WORDS = new Set(
   (
     'share shares sharing tweet retweet pin it email e-mail mail print copy link url facebook twitter x linkedin ' +
     'whatsapp telegram viber vk vkontakte ok odnoklassniki reddit pinterest messenger instagram youtube tiktok ' +
-    'threads bluesky mastodon flipboard pocket rss google+ google line wechat weibo save bookmark comment comments'
+    'threads bluesky mastodon flipboard pocket rss google+ google line wechat weibo save bookmark'
   ).split(' '),
 )
+
+// Words that join button names in a row: "Share on Facebook | Tweet | Email".
+const BUTTON_FILLERS = new Set(['on', 'via', 'to', 'with', 'by', 'and', 'or'])
 
 function isButtonRow(line: string): boolean {
   const tokens = line
     .toLowerCase()
     .split(/[\s|/·•,;:()\[\]]+/u)
     .filter((token) => token.length > 0)
-  return tokens.length > 0 && tokens.every((token) => BUTTON_WORDS.has(token) || /^\d+$/.test(token)) && tokens.some((token) => !/^\d+$/.test(token))
+  const isCount = (token: string) => /^\d+$/u.test(token)
+  return (
+    tokens.every((token) => BUTTON_WORDS.has(token) || BUTTON_FILLERS.has(token) || isCount(token)) &&
+    tokens.some((token) => BUTTON_WORDS.has(token))
+  )
 }
 
 const LANGUAGE_NAMES =
@@ -193,10 +200,10 @@ export function removeWireSignoff(units: Unit[], removed: string[]): Unit[] {
 }
 
 /**
- * Removes a site footer at the end of the body: a run of two or more very short lines that are
- * navigation, recognisable because they share their first word ("For business / For researchers / For
- * students", "About us / About the project") or because none of them is a sentence and they are headed
- * by a link-like word list.
+ * Removes a site footer at the end of the body: a run of very short lines without figures or
+ * punctuation, at least two of which share their first word ("For business / For researchers / For
+ * students", "About us / About the project / Privacy Policy"). Runs before the line rules, so lines
+ * those would remove still count towards the run.
  */
 export function removeTrailingFooter(units: Unit[], removed: string[]): Unit[] {
   let start = units.length
@@ -208,8 +215,8 @@ export function removeTrailingFooter(units: Unit[], removed: string[]): Unit[] {
   }
   const run = units.slice(start)
   if (run.length < 2) return units
-  const firstWords = new Set(run.map((unit) => unit.text.split(/\s+/)[0]!.toLowerCase()))
-  if (firstWords.size !== 1) return units
+  const firstWords = run.map((unit) => unit.text.split(/\s+/)[0]!.toLowerCase())
+  if (new Set(firstWords).size === firstWords.length) return units
   for (const unit of run) removed.push(`removed site footer link: ${unit.text}`)
   return units.slice(0, start)
 }

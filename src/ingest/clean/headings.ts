@@ -3,7 +3,7 @@
 // blocks under them, and a bulleted or numbered list becomes one block with the sentence introducing it.
 import type { Block } from '../../model.ts'
 import type { Unit } from './segment.ts'
-import { endsWithColon, isHeadingLike, isListItem, startsLowercase, stripListMarker } from './shape.ts'
+import { endsWithColon, isHeadingLike, isShortLine, isListItem, startsLowercase, stripListMarker } from './shape.ts'
 
 /**
  * Whether the unit heads a section: marked as a heading, or heading-like with body text after it. A
@@ -57,9 +57,9 @@ export function assembleBlocks(units: Unit[], removed: string[]): Block[] {
     }
     // consecutive short lines (table rows, an unbulleted list) stay together as one block
     const previousBlock = blocks.at(-1)
-    if (previousBlock && previousShortLine && isHeadingLike(unit.text)) previousBlock.text += `\n${unit.text}`
+    if (previousBlock && previousShortLine && isShortLine(unit.text)) previousBlock.text += `\n${unit.text}`
     else blocks.push(section ? { text: unit.text, section } : { text: unit.text })
-    previousShortLine = isHeadingLike(unit.text)
+    previousShortLine = isShortLine(unit.text)
     sectionHasBlocks = true
     previousWasParagraph = true
   }

@@ -10,6 +10,7 @@ import {
   endsWithColon,
   isHeadingLike,
   isListItem,
+  isShortLine,
   startsLowercase,
 } from './shape.ts'
 
@@ -26,6 +27,8 @@ export function continuesParagraph(previous: Unit, next: Unit): boolean {
   if (isHeadingLike(next.text)) return false
   // a clause left open: a quote before its attribution, a dash before an aside
   if (/[,—–-]["”’]?$/u.test(text)) return true
+  // consecutive short lines are rows of a table or list, not one sentence
+  if (isShortLine(text) && isShortLine(next.text)) return false
   // a long line that stops without punctuation was cut mid-sentence; a short one is a heading
   return !isHeadingLike(text)
 }

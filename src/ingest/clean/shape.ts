@@ -113,8 +113,13 @@ export function isHeadingLike(text: string, maxWords = 14): boolean {
   // A heading is words, not figures: "Net 807,000 vs 2,858,000" is a table row.
   if (!/\p{L}{2}/u.test(line)) return false
   const numbers = line.split(/\s+/u).filter((token) => /\d/u.test(token)).length
-  if (numbers > 1 && numbers * 3 > words) return false
+  if (numbers > 1 && numbers * 3 >= words) return false
   return true
+}
+
+/** A row of a table or of an unbulleted list: a few words that do not make a sentence. */
+export function isShortLine(text: string): boolean {
+  return countWords(text) <= 14 && !endsSentence(text) && !/[:;,]$/u.test(text.trim()) && !isListItem(text)
 }
 
 export type Script = 'latin' | 'cyrillic' | 'other' | 'none'
