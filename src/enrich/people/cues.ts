@@ -19,7 +19,7 @@ export const TITLES = words(`
   dictator strongman leader
   foreign interior defence defense finance economy trade justice labour labor health education
   agriculture energy transport culture
-  his her excellency highness majesty honourable honorable
+  excellency highness majesty honourable honorable
 `)
 
 /** Role nouns that introduce a name when written in lower case before it ("analyst Umed Jaihani"). */
@@ -64,6 +64,7 @@ export const NON_PERSON_HEADS = words(`
   centre center memorial monument
   project programme program initiative
   channel network newsroom desk bureau
+  reuters reuter interfax xinhua tass itar-tass afp ap upi dpa kyodo ansa efe bernama antara anatolian irna mena pap ctk mti bta tanjug yonhap
 `)
 
 /** Words that, right after a name, show it is a person speaking or acting ("Fischler said"). */

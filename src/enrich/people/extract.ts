@@ -41,6 +41,13 @@ interface Mention {
   line: number
   /** Separated from its neighbours by commas, semicolons or "and", as in a list of names. */
   listed: boolean
+  /** Token positions of the run within its line, [start, end). */
+  start: number
+  end: number
+  /** Every name word is one that can stand in a name (no ordinary word, place or title). */
+  clean: boolean
+  /** Cued by a strong sign (a title or role right before, a reporting verb after, a scorecard). */
+  strongCue: boolean
   score: number
   /** True when the words around it say "person" (a title, a role noun, a reporting verb). */
   cued: boolean
@@ -75,16 +82,19 @@ export function findPeopleInArticle(passageTexts: string[], options: FindPeopleO
   // Second pass: a run sharing a word with a person already found is that person's too ("Waqar Younis" once
   // accepted makes "Younis" in a scorecard a person), unless its own words say it is something else.
   // Likewise a name listed beside people ("Pakistan: Aamir Sohail, Saeed Anwar, Ijaz Ahmed").
-  const personWords = new Set(fullNames.flatMap((m) => m.keys))
-  const linesWithListedPeople = new Set(fullNames.filter((m) => m.listed).map((m) => m.line))
-  for (const mention of mentions) {
-    if (mention.accepted || mention.shouted || mention.size < 2) continue
-    const sharesWord = mention.score > -1.5 && mention.keys.some((k) => personWords.has(k))
-    const listedWithPeople = mention.listed && mention.score > -1 && linesWithListedPeople.has(mention.line)
-    if (sharesWord || listedWithPeople) {
-      mention.accepted = true
-      fullNames.push(mention)
+  // Each acceptance can vouch for more, so repeat until nothing changes.
+  let accepted = -1
+  while (accepted !== fullNames.length) {
+    accepted = fullNames.length
+    const personWords = new Set(fullNames.flatMap((m) => m.keys))
+    for (const mention of mentions) {
+      if (mention.accepted || mention.shouted || mention.size < 2) continue
+      if (mention.score > -1.5 && mention.keys.some((k) => personWords.has(k))) {
+        mention.accepted = true
+        fullNames.push(mention)
+      }
     }
+    acceptListNeighbours(mentions, fullNames)
   }
 
   const resolver = buildResolver(fullNames)
@@ -101,6 +111,32 @@ export function findPeopleInArticle(passageTexts: string[], options: FindPeopleO
   return perPassage
 }
 
+/**
+ * A name standing in a list right beside a person ("Pakistan: Aamir Sohail, Saeed Anwar, Ijaz Ahmed") is a person
+ * too, when its words could be a name; repeated until the list is used up.
+ */
+function acceptListNeighbours(mentions: Mention[], fullNames: Mention[]): void {
+  const byLine = new Map<number, Mention[]>()
+  for (const m of mentions) if (!m.shouted) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m])
+  for (const line of byLine.values()) {
+    let changed = true
+    while (changed) {
+      changed = false
+      for (let i = 0; i < line.length; i++) {
+        const m = line[i]
+        if (m.accepted || !m.listed || !m.clean || m.size < 2) continue
+        // Adjacent in the list: exactly one separator token between the two runs.
+        const neighbours = [line[i - 1], line[i + 1]].filter((n) => n !== undefined && n.accepted && (m.start - n.end === 1 || n.start - m.end === 1))
+        if (neighbours.length > 0) {
+          m.accepted = true
+          fullNames.push(m)
+          changed = true
+        }
+      }
+    }
+  }
+}
+
 /** A short mention is a person when it matches a full name in the article, or when its context says so. */
 function resolveShortMention(mention: Mention, resolver: Resolver): string | undefined {
   if (mention.shouted) {
@@ -113,7 +149,8 @@ function resolveShortMention(mention: Mention, resolver: Resolver): string | und
   }
   const found = resolver.byWord(mention.keys[0], mention)
   if (found) return found
-  if (mention.cued && mention.score >= 0) return displayName(mention.tokens)
+  const word = mention.keys[0]
+  if (mention.strongCue && mention.clean && mention.score >= 0 && !isPlaceLike(word) && !isCommon(word)) return displayName(mention.tokens)
   return undefined
 }
 
@@ -135,15 +172,30 @@ function isGiven(folded: string): boolean {
 function isSurname(folded: string): boolean {
   return lexicon.surnames.has(folded)
 }
+/** Last words of multi-word places ("lanka" of "sri lanka"), for telling nationality words. */
+const PLACE_WORDS = new Set([...lexicon.places].map((p) => p.slice(p.lastIndexOf(' ') + 1)))
+
 /** A place, nationality, faith or party word ("Europe", "Sri Lankans", "Catholic"), plurals included. */
 function isPlaceLike(folded: string): boolean {
   if (lexicon.places.has(folded) || lexicon.demonyms.has(folded) || DOTTED_NON_NAMES.has(folded) || AFFILIATIONS.has(folded) || EXTRA_PLACES.has(folded)) return true
-  return folded.endsWith('s') && folded.length > 4 && (lexicon.demonyms.has(folded.slice(0, -1)) || /(?:ans|ese)$/.test(folded) && !isSurname(folded))
+  return looksLikeNationality(folded)
+}
+
+/** "Lankan", "Bosnians", "Kenyan": a place name with a nationality ending. */
+function looksLikeNationality(folded: string): boolean {
+  const word = folded.endsWith('s') ? folded.slice(0, -1) : folded
+  if (word !== folded && lexicon.demonyms.has(word)) return true
+  const bases = word.endsWith('ian') ? [word.slice(0, -1), word.slice(0, -2)] : word.endsWith('an') ? [word.slice(0, -1), word.slice(0, -2) + 'a'] : word.endsWith('ese') ? [word.slice(0, -3) + 'a', word.slice(0, -3)] : []
+  if (bases.some((base) => base.length > 2 && (PLACE_WORDS.has(base) || EXTRA_PLACES.has(base)))) return true
+  // "Tajik", "Uzbeks", "Afghan": the people of a "-stan".
+  return word.length > 3 && (PLACE_WORDS.has(word + 'istan') || PLACE_WORDS.has(word + 'stan'))
 }
 /** An ordinary English word ("Market", "Cardinals"), plurals of ordinary words and titles included. */
 function isCommon(folded: string): boolean {
   if (lexicon.commonWords.has(folded)) return true
-  return folded.endsWith('s') && folded.length > 3 && (lexicon.commonWords.has(folded.slice(0, -1)) || TITLES.has(folded.slice(0, -1)) || lexicon.roles.has(folded.slice(0, -1)))
+  if (!folded.endsWith("s") || folded.length <= 4) return false
+  const stems = [folded.slice(0, -1), folded.endsWith('es') ? folded.slice(0, -2) : '', folded.endsWith('ies') ? folded.slice(0, -3) + 'y' : '']
+  return stems.some((stem) => stem.length > 2 && (lexicon.commonWords.has(stem) || TITLES.has(stem) || lexicon.roles.has(stem)))
 }
 /** A word naming a role or office ("chief-of-staff" counts by its last part). */
 function isRoleWord(folded: string): boolean {
@@ -158,9 +210,34 @@ function canBeNamePart(token: Token): boolean {
   return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !isPlaceLike(f) && !isCommon(f) && !lexicon.roles.has(f)
 }
 
+/** Looser test used when the context vouches for a person: anything but titles, head words and nationalities. */
+function canBeNamePartLoosely(token: Token): boolean {
+  if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
+  const f = token.folded
+  return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !lexicon.demonyms.has(f) && !AFFILIATIONS.has(f) && !lexicon.roles.has(f) && !SPEECH_VERBS.has(f)
+}
+
+/** "Cardinals", "Rangers", "Lankans": a plural of an ordinary word or nationality, which no person is called. */
+function isPluralOfWord(folded: string): boolean {
+  if (isGiven(folded) || isSurname(folded) || !folded.endsWith('s') || folded.length < 5) return false
+  return isCommon(folded) && !lexicon.commonWords.has(folded) || isPlaceLike(folded) && !lexicon.places.has(folded)
+}
+
+/** The run ends in a known multi-word place, organisation or nationality ("New Zealand", "Abu Dhabi"). */
+function endsWithKnownName(span: Token[]): boolean {
+  for (let from = Math.max(0, span.length - 3); from < span.length; from++) {
+    const tail = span.slice(from).map((t) => t.folded).join(' ')
+    if (lexicon.places.has(tail) || lexicon.organisations.has(tail) || lexicon.demonyms.has(tail) || lexicon.demonyms.has(tail.replace(/s$/, ''))) {
+      if (from < span.length - 1) return true
+    }
+  }
+  return false
+}
+
 function isClearGivenName(token: Token): boolean {
   if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
-  return isGiven(token.folded) && !isCommon(token.folded) && !isPlaceLike(token.folded) && !TITLES.has(token.folded)
+  // Many given names are also words ("Bob", "Mark", "Will"); before another capitalised word they are names.
+  return isGiven(token.folded) && !isPlaceLike(token.folded) && !TITLES.has(token.folded) && !NON_PERSON_HEADS.has(token.folded)
 }
 
 function isRunWord(token: Token, shouted: boolean): boolean {
@@ -195,6 +272,8 @@ function findMentions(line: string, passage: number, lineNumber: number, aliasNa
     const mention = shouted ? shoutedMention(tokens, i, end, passage) : scoreSpan(tokens, i, end, passage, playerList, aliasNames)
     if (mention) {
       mention.line = lineNumber
+      mention.start = i
+      mention.end = end
       mention.listed = isListSeparator(tokens[i - 1]) || isListSeparator(tokens[end])
       mentions.push(mention)
     }
@@ -210,7 +289,7 @@ function isListSeparator(token: Token | undefined): boolean {
 function shoutedMention(tokens: Token[], start: number, end: number, passage: number): Mention | undefined {
   const span = tokens.slice(start, end).filter((t) => !t.isInitial)
   if (span.length === 0) return undefined
-  return { passage, tokens: span, keys: span.map((t) => t.folded), size: span.length, line: 0, listed: false, score: 0, cued: false, shouted: true, accepted: false }
+  return { passage, tokens: span, keys: span.map((t) => t.folded), size: span.length, line: 0, listed: false, start: 0, end: 0, clean: false, strongCue: false, score: 0, cued: false, shouted: true, accepted: false }
 }
 
 function scoreSpan(tokens: Token[], start: number, end: number, passage: number, playerList: boolean, aliasNames: ReadonlySet<string>): Mention | undefined {
@@ -218,26 +297,36 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   // Names the user declared (aliases file) are people whatever the lists say.
   const wholeFolded = foldName(span.map((t) => t.text).join(' '))
   if (aliasNames.has(wholeFolded)) {
-    return { passage, tokens: span, keys: span.filter((t) => !t.isInitial).map((t) => t.folded), size: span.length, line: 0, listed: false, score: 10, cued: true, shouted: false, accepted: false }
+    return { passage, tokens: span, keys: span.filter((t) => !t.isInitial).map((t) => t.folded), size: span.length, line: 0, listed: false, start: 0, end: 0, clean: true, strongCue: true, score: 10, cued: true, shouted: false, accepted: false }
   }
   // Drop generational suffixes before judging the head word.
   while (span.length > 1 && NAME_SUFFIXES.has(span[span.length - 1].folded)) span = span.slice(0, -1)
   const head = span[span.length - 1]
   // "Crocus City Hall", "Manchester United", "Tajik Friends": the head word makes it something else.
-  if (NON_PERSON_HEADS.has(head.folded)) return undefined
+  if (NON_PERSON_HEADS.has(head.folded) || isPluralOfWord(head.folded)) return undefined
+  if (endsWithKnownName(span)) return undefined
+
+  // What follows the run can vouch for it: "X said", "X (Netherlands)", "X c Healy b McGrath 34".
+  const after = tokens.slice(end, end + 4)
+  const speechAfter = after.length > 0 && (SPEECH_VERBS.has(after[0].folded) || (after[0].text === ',' && after.length > 1 && (SPEECH_VERBS.has(after[1].folded) || /^\d{2}$/.test(after[1].text))))
+  const countryAfter = after.length >= 3 && after[0].text === '(' && after[2].text === ')' && isPlaceLike(after[1].folded)
+  const batsman = after.length >= 2 && /^(?:c|b|lbw|st|run|not|retired)$/.test(after[0].text) && tokens.some((t) => /^\d/.test(t.text))
+  const vouched = speechAfter || countryAfter || batsman
+  // With such a sign, a name word may also be a word or a place ("Kimiko Date (Japan)", "Jos Verstappen (Netherlands)").
+  const headPart = vouched ? canBeNamePartLoosely : canBeNamePart
+  const namePart = (t: Token) => canBeNamePart(t) || (vouched && canBeNamePartLoosely(t) && !isCommon(t.folded))
+
   // A head word that reads as an ordinary word or place is a surname only straight after a clear given name
   // or an initial ("Bob Dole", "Lindsay Davenport", "J. Crawley"); otherwise "Tajik Friends", "Central Asia".
-  const headIsName = canBeNamePart(head)
+  const headIsName = headPart(head)
   if (!headIsName && !(span.length >= 2 && isClearGivenName(span[span.length - 2]))) return undefined
-  if (lexicon.organisations.has(wholeFolded) || lexicon.places.has(wholeFolded)) return undefined
 
   // The name is the trailing run of name-capable words; what precedes it is title or context.
   let nameStart = headIsName ? span.length - 1 : span.length - 2
-  while (nameStart > 0 && (canBeNamePart(span[nameStart - 1]) || (NAME_PARTICLES.has(span[nameStart - 1].text) && nameStart - 1 > 0))) nameStart--
+  while (nameStart > 0 && (namePart(span[nameStart - 1]) || (NAME_PARTICLES.has(span[nameStart - 1].text) && nameStart - 1 > 0))) nameStart--
   while (nameStart < span.length - 1 && NAME_PARTICLES.has(span[nameStart].text)) nameStart++
   const prefix = span.slice(0, nameStart)
   const name = span.slice(nameStart)
-  const last = name[name.length - 1]
   if (name.every((t) => t.isInitial)) return undefined
   // "He said", "But": a lone sentence-opening word that is also an ordinary word is that word.
   if (name.length === 1 && name[0].sentenceStart && (isCommon(name[0].folded) || isPlaceLike(name[0].folded))) return undefined
@@ -248,44 +337,46 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   }
   const keys = name.filter((t) => !t.isInitial && !NAME_PARTICLES.has(t.text)).map((t) => t.folded)
   const before = tokens.slice(Math.max(0, start - 3), start)
-  const after = tokens.slice(end, end + 4)
   // A title right before the name, in the same run ("President Vladimir Putin") or just before it ("analyst X").
   const titled = prefix.length > 0 && isRoleWord(prefix[prefix.length - 1].folded) && !prefix.some((t) => NON_PERSON_HEADS.has(t.folded))
   const previous = before[before.length - 1]
   const roleBefore = prefix.length === 0 && previous !== undefined && previous.isWord && isRoleWord(previous.folded)
   // A title a few words back ("Secretary of State Uzra Zeya", "Minister of Labor Sumanguli Tagoyzoda").
   const titleNearby = !titled && !roleBefore && tokens.slice(Math.max(0, start - 4), start).some((t) => t.isWord && TITLES.has(t.folded))
-  const speechAfter = after.length > 0 && (SPEECH_VERBS.has(after[0].folded) || (after[0].text === ',' && after.length > 1 && (SPEECH_VERBS.has(after[1].folded) || /^\d{2}$/.test(after[1].text))))
-  const countryAfter = after.length >= 3 && after[0].text === '(' && after[2].text === ')' && isPlaceLike(after[1].folded)
   const cricket = before.length > 0 && (before[before.length - 1].text === 'b' || before[before.length - 1].text === 'c' || before[before.length - 1].text === 'st')
   const listed = playerList && after.length > 0 && /^\d/.test(after[0].text)
-  // A scorecard batsman: "Aamir Sohail c Cork b Croft 46", "J. Crawley not out 94".
-  const batsman = after.length >= 2 && /^(?:c|b|lbw|st|run|not|retired)$/.test(after[0].text) && tokens.some((t) => /^\d/.test(t.text))
   const cued = titled || roleBefore || titleNearby || speechAfter || countryAfter || cricket || listed || batsman
 
   let score = 0
   const first = name[0]
   const lastName = name[name.length - 1]
   if (first.isInitial) score += 2.5
-  else if (isGiven(first.folded)) score += isCommon(first.folded) || isPlaceLike(first.folded) ? 1 : 2
-  const strongGiven = !first.isInitial && isGiven(first.folded) && !isCommon(first.folded) && !isPlaceLike(first.folded)
+  else if (isGiven(first.folded)) score += isPlaceLike(first.folded) || (isCommon(first.folded) && name.length === 1) ? 1 : 2
+  const strongGiven = isClearGivenName(first)
   if (keys.length >= 2 && isSurname(lastName.folded)) score += isCommon(lastName.folded) ? 0.5 : 1
-  else if (SURNAME_ENDINGS.test(lastName.folded) && !isPlaceLike(lastName.folded) && !isCommon(lastName.folded)) score += 1
+  else if (keys.length >= 2 && SURNAME_ENDINGS.test(lastName.folded) && !isPlaceLike(lastName.folded) && !isCommon(lastName.folded)) score += 1.5
   if (keys.length >= 2 && keys.every((k) => !isCommon(k) && !isPlaceLike(k))) score += 0.5
   name.forEach((t, at) => {
     if (t.isInitial || NAME_PARTICLES.has(t.text)) return
     const named = isGiven(t.folded) || isSurname(t.folded)
     // After a clear given name a surname may look like a word or a place ("Bob Dole", "Malivai Washington").
     const softened = strongGiven && at > 0
-    if (!named && isPlaceLike(t.folded)) score -= softened ? 0.5 : 2
-    if (!named && isCommon(t.folded)) score -= softened ? 0 : 1.5
+    const scale = vouched ? 0.5 : 1
+    if (!named && isPlaceLike(t.folded)) score -= (softened ? 0.5 : 2) * scale
+    if (!named && isCommon(t.folded)) score -= (softened ? 0 : 1.5) * scale
   })
   if (titled || roleBefore) score += 2
-  else if (titleNearby) score += 1
+  else if (titleNearby) score += 1.5
   if (speechAfter) score += 1.5
-  if (countryAfter || cricket || listed || batsman) score += 1.5
+  if (countryAfter) score += 2
+  else if (cricket || listed || batsman) score += 1.5
+  // "the Kremlin", "a Mercedes": people seldom take an article.
+  const determined = (prefix.length > 0 ? prefix[prefix.length - 1] : previous)?.folded
+  if (determined === 'the' || determined === 'a' || determined === 'an') score -= 3
   const size = name.filter((t) => !NAME_PARTICLES.has(t.text)).length
-  return { passage, tokens: name, keys, size, line: 0, listed: false, score, cued, shouted: false, accepted: false }
+  const clean = name.every((t) => NAME_PARTICLES.has(t.text) || canBeNamePart(t))
+  const strongCue = titled || roleBefore || speechAfter || countryAfter || cricket || listed || batsman
+  return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, score, cued, shouted: false, accepted: false }
 }
 
 // ---------------------------------------------------------------------------------------------
