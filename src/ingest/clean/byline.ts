@@ -24,6 +24,8 @@ export function isRoleLine(text: string): boolean {
   // a role is a noun phrase; a sentence (ending "." after many words) is article text
   if (endsSentence(text) && words > 12) return false
   if (CLAUSE_VERBS.test(text)) return false
+  // prices and figures ("81.00") belong to tables, not to anyone's title
+  if (/\d[.,]\d/u.test(text)) return false
   return ROLE_WORDS.test(text)
 }
 
@@ -143,6 +145,9 @@ export function extractBylines(units: Unit[], meta: ArticleMeta, removed: string
   return kept
 }
 
+// A bio describes someone who writes: "Morgan Stanley is sole manager of the offering" is not one.
+const WRITER_WORDS =
+  /\b(?:writer|journalist|correspondent|reporter|editor|columnist|contributor|author|fellow|professor|lecturer|researcher|analyst|scholar|blogger|commentator|photographer|ph\.?\s?d)\b/iu
 // "Jane Doe is a freelance writer based in Almaty." / "John Smith is Senior Fellow at the Institute."
 const BIO = /^(.{5,60}?) is (?:(?:an?|the|currently)\s+)?(.{5,240}?)\.?$/u
 
@@ -154,7 +159,7 @@ function extractClosingBio(units: Unit[], meta: ArticleMeta, removed: string[]):
   const last = units.at(-1)
   if (!last || countWords(last.text) > 45) return units
   const match = BIO.exec(last.text)
-  if (!match || !isPersonName(match[1]!) || !ROLE_WORDS.test(match[2]!)) return units
+  if (!match || !isPersonName(match[1]!) || !WRITER_WORDS.test(match[2]!)) return units
   if (meta.author && meta.author !== match[1]) return units
   meta.author ??= match[1]
   meta.authorRole ??= match[2]
@@ -216,6 +221,9 @@ function extractSignature(units: Unit[], meta: ArticleMeta, removed: string[]): 
   return units
 }
 
+const DATELINE_LABELS =
+  /^(?:background|objectives?|methods?|results?|conclusions?|purpose|aims?|introduction|summary|context|design|setting|update|breaking|exclusive|analysis|opinion|comment|editorial|watch|live|correction|refile|factbox|explainer|interview|review)\b/iu
+
 /**
  * A wire dateline opening the first paragraph: a city in capitals, optionally a region and a date, an
  * optional agency in parentheses, then a dash: "DUSHANBE, Tajikistan, March 3, 2024 (AP) — ".
@@ -230,6 +238,8 @@ export function extractDateline(text: string, meta: ArticleMeta, removed: string
   if (!/^\p{Lu}[\p{Lu}'’.\- ]{2,40}$/u.test(city) || countWords(city) > 3 || !/\p{Lu}{3}/u.test(city)) return undefined
   // a bare capitalised phrase before a dash is a dateline only when short ("MOSCOW —"), else a heading
   if (parts.length === 1 && !match[2] && countWords(city) > 2) return undefined
+  // section labels written the same way: "BACKGROUND - …", "UPDATE 2 - …", "EXCLUSIVE - …"
+  if (DATELINE_LABELS.test(city)) return undefined
   const placeParts = [titleCaseWord(city)]
   let date: ReturnType<typeof parseDate>
   for (let index = 1; index < parts.length; index++) {

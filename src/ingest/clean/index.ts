@@ -39,13 +39,13 @@ export function cleanArticle(body: string, options: CleanOptions = {}): CleanedT
   units = cleanMarkdown(units, removed)
   // the comment section first: its opener ("12 Comments") must not be taken for a lone widget line
   units = removeCommentSection(units, removed)
+  units = removeWireSignoff(units, removed)
   units = removeTrailingFooter(units, removed)
   units = removeChromeLines(units, removed)
   units = removeCaptions(units, removed)
   units = removePolls(units, removed)
   units = removeLinkLists(units, removed)
   units = removeRelatedTeasers(units, removed)
-  units = removeWireSignoff(units, removed)
 
   units = extractBylines(units, meta, removed)
   units = extractTitle(units, meta, removed, options.knownTitle)

@@ -54,7 +54,11 @@ const NOT_IN_NAMES = new Set(
     'the a an of and or in on for to with by at from our your my his her their its this that these those ' +
     'why how what who when where which is are was were be not no new all more most some every any about ' +
     'after before over under into out up down amid against between past future next last first second ' +
-    'part chapter section update updated editor staff news'
+    'part chapter section update updated editor staff news ' +
+    // organisations look like names too: "Morgan Stanley" cannot be told apart, "ANZ Securities Ltd" can
+    'ltd inc corp co llc plc ag sa nv gmbh group bank securities holdings partners capital international ' +
+    'systems services publications company corporation association institute university ministry agency ' +
+    'times post press media center centre council committee'
   ).split(' '),
 )
 // Particles that may sit lowercase inside a name: "Ursula von der Leyen", "Osama bin Laden".
