@@ -7,13 +7,13 @@ import type {
   FacetName,
   FacetValue,
   Passage,
-  QueryClause,
   SearchHit,
   SearchRequest,
   SearchResponse,
   Snippet,
   SortOrder,
 } from '../model.ts'
+import { describeReading } from '../engine/query/parse.ts'
 import { excludeParam, SEARCH_PARAMS, type PageOptions } from './params.ts'
 import { passagePath } from './export-format.ts'
 import {
@@ -193,29 +193,6 @@ export function facetElementId(facet: FacetName, value: string): string {
   for (const char of value) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) | 0
   const slug = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)
   return `facet-${facet}-${slug}-${(hash >>> 0).toString(36)}`
-}
-
-function describeClause(clause: QueryClause): string {
-  const terms = clause.terms
-  switch (clause.kind) {
-    case 'all':
-      return terms.length === 1 ? `the word “${terms[0]}”` : `all of: ${terms.join(', ')}`
-    case 'any':
-      return `any of: ${terms.join(', ')}`
-    case 'phrase':
-      return `the phrase “${terms.join(' ')}”`
-    case 'not':
-      return `not: ${terms.join(', ')}`
-    case 'prefix':
-      return `words starting with: ${terms.map((term) => `${term}…`).join(', ')}`
-    case 'field':
-      return `${clause.field ?? 'field'}: ${terms.join(', ')}`
-  }
-}
-
-/** How a query was read, in words: "all of: migrant, remittance · not: russia". */
-export function describeReading(reading: readonly QueryClause[]): string {
-  return reading.map(describeClause).join(' · ')
 }
 
 function plural(count: number, one: string, many: string): string {
