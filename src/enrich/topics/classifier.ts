@@ -3,7 +3,7 @@
 import { lexiconsFor } from './lexicon-store.ts'
 import type { TopicLexicon } from './lexicon.ts'
 import type { Taxonomy } from './taxonomy.ts'
-import { EXACT_PREFIX, STOPWORDS, stem, tokenizeCased } from './text.ts'
+import { EXACT_PREFIX, isVerbForm, STOPWORDS, stem, tokenizeCased, VERB_FORM_PREFIX } from './text.ts'
 
 export interface TopicScore {
   topic: string
@@ -29,7 +29,7 @@ export interface ClassifierOptions {
 
 export const defaultClassifierOptions: ClassifierOptions = {
   minEvidence: 0.5,
-  relativeThreshold: 0.5,
+  relativeThreshold: 0.6,
   maxTopics: 3,
   contextWeight: 0.5,
 }
@@ -56,6 +56,13 @@ function combine(lexicons: TopicLexicon[]): CombinedLexicon {
       longestFrom.set(words[0], Math.max(longestFrom.get(words[0]) ?? 0, words.length))
     }
   })
+  // A verb-form entry overrides its word's weight only for the topics that have one.
+  for (const [key, pairs] of entries) {
+    if (!key.startsWith(VERB_FORM_PREFIX)) continue
+    for (const pair of entries.get(key.slice(VERB_FORM_PREFIX.length)) ?? []) {
+      if (!pairs.some(([topicIndex]) => topicIndex === pair[0])) pairs.push(pair)
+    }
+  }
   return { entries, longestFrom }
 }
 
@@ -93,6 +100,7 @@ function accumulate(lexicon: CombinedLexicon, text: string, factor: number, scor
         if (length === 1 && STOPWORDS.has(tokens[i])) break
         key = length === 1 ? stems[i] : stems.slice(i, i + length).join(' ')
         pairs = lexicon.entries.get(key)
+        if (pairs && length === 1 && isVerbForm(tokens[i])) pairs = lexicon.entries.get(VERB_FORM_PREFIX + key) ?? pairs
       }
       if (!pairs) continue
       const seen = (counts.get(key) ?? 0) + 1

@@ -4,7 +4,7 @@
 // in a sense that belongs to the topic.
 import { createHash } from 'node:crypto'
 import type { Topic } from './taxonomy.ts'
-import { contentStems, isNameTerm, nameKey, phraseKey, STOPWORDS, tokenize } from './text.ts'
+import { contentStems, EXACT_PREFIX, isNameTerm, nameKey, phraseKey, STOPWORDS, tokenize, VERB_FORM_PREFIX } from './text.ts'
 import type { Synset, WordNet } from './wordnet.ts'
 
 /** A topic's vocabulary: lexicon key (stemmed word or phrase) → evidence weight in (0, 1]. */
@@ -19,6 +19,10 @@ export interface LexiconOptions {
   maxDepth: number
   /** Weight of a word reached only through WordNet, times its probability of being used in a topic sense. */
   expansionWeight: number
+  /** Shared topic words a term's most frequent sense needs to be taken as the topic's (rarer senses one more). */
+  senseOverlap: number
+  /** Words in more glosses than this do not count towards a sense's overlap with the topic. */
+  senseCommonGloss: number
   /** Least weight of an example term, whatever WordNet says about its other senses. */
   termFloor: number
   /** Words whose topic probability falls below this are dropped: too ambiguous to count. */
@@ -40,6 +44,8 @@ export interface LexiconOptions {
 export const defaultLexiconOptions: LexiconOptions = {
   maxDepth: 4,
   expansionWeight: 0.6,
+  senseOverlap: 1,
+  senseCommonGloss: 5000,
   termFloor: 0.5,
   minProbability: 0.25,
   maxSubtree: 300,
@@ -51,7 +57,7 @@ export const defaultLexiconOptions: LexiconOptions = {
 }
 
 /** Bump when the derivation changes, so shipped lexicons built the old way are rebuilt. */
-const BUILDER_VERSION = 1
+const BUILDER_VERSION = 2
 
 /** The fingerprint a topic's lexicon is stored under: changes whenever the topic's definition does. */
 export function topicFingerprint(topic: Topic, options: LexiconOptions = defaultLexiconOptions): string {
@@ -83,16 +89,20 @@ function senseStems(wordnet: WordNet, synset: Synset): Set<string> {
 }
 
 /** Senses of `term` whose description shares content words with the topic's own definition. */
-function chooseSenses(wordnet: WordNet, term: string, topicStems: Set<string>): number[] {
+function chooseSenses(wordnet: WordNet, term: string, topicStems: Set<string>, options: LexiconOptions): number[] {
   const ids = wordnet.senses.get(term.toLowerCase()) ?? []
   const own = new Set(tokenize(term).map((token) => phraseKey(token)))
+  const { glossCount } = glossIndex(wordnet)
   const chosen: number[] = []
   ids.forEach((id, rank) => {
     let overlap = 0
-    for (const s of senseStems(wordnet, wordnet.synsets[id])) if (!own.has(s) && topicStems.has(s)) overlap++
-    // A word's usual sense needs one shared word with the topic; a rarer sense needs two, so "stock" the
-    // shares does not drag in "stock" the livestock ("animals kept for use or profit").
-    if (overlap >= (rank === 0 ? 1 : 2)) chosen.push(id)
+    for (const s of senseStems(wordnet, wordnet.synsets[id])) {
+      // Words found in thousands of glosses ("use", "person", "act") say nothing about the topic.
+      if (!own.has(s) && topicStems.has(s) && (glossCount.get(s) ?? 0) <= options.senseCommonGloss) overlap++
+    }
+    // A word's usual sense needs some shared words with the topic; a rarer sense needs more, so "stock"
+    // the shares does not drag in "stock" the livestock ("animals kept for use or profit").
+    if (overlap >= (rank === 0 ? options.senseOverlap : options.senseOverlap + 1)) chosen.push(id)
   })
   return chosen
 }
@@ -167,19 +177,36 @@ function lemmasByKey(wordnet: WordNet): Map<string, string[]> {
  * Probability that a stemmed key is used in one of the topic's senses: the sense frequencies of every lemma
  * sharing the key, pooled, so a rare lemma cannot lend its one topical sense to a common word's stem.
  */
-function topicProbability(wordnet: WordNet, key: string, inTopic: Set<number>): number {
+function topicProbability(wordnet: WordNet, key: string, inTopic: Set<number>, onlyVerbs = false): number {
   const lemmas = lemmasByKey(wordnet).get(key) ?? []
   let inside = 0
   let total = 0
   for (const lemma of lemmas) {
     const ids = wordnet.senses.get(lemma) ?? []
     ids.forEach((id, rank) => {
+      if (onlyVerbs && wordnet.synsets[id].pos !== 'v') return
       const prior = sensePrior(wordnet.synsets[id], lemma, rank)
       total += prior
       if (inTopic.has(id)) inside += prior
     })
   }
   return total === 0 ? 1 : inside / total
+}
+
+/**
+ * A word read in a verb form ("weathered", "shared", "booked") can only mean one of its verb senses. Where
+ * those fit the topic less than the word overall, a separate, lower weight is stored under VERB_FORM_PREFIX.
+ */
+function addVerbFormEntries(wordnet: WordNet, entries: Record<string, number>, inTopic: Set<number>): void {
+  const keys = lemmasByKey(wordnet)
+  for (const key of Object.keys(entries)) {
+    if (key.includes(' ') || key.startsWith(EXACT_PREFIX) || !keys.has(key)) continue
+    const hasVerb = keys.get(key)!.some((lemma) => (wordnet.senses.get(lemma) ?? []).some((id) => wordnet.synsets[id].pos === 'v'))
+    if (!hasVerb) continue
+    const overall = topicProbability(wordnet, key, inTopic)
+    const asVerb = topicProbability(wordnet, key, inTopic, true)
+    if (asVerb < overall * 0.95) entries[VERB_FORM_PREFIX + key] = entries[key] * (overall > 0 ? asVerb / overall : 0)
+  }
 }
 
 /**
@@ -219,7 +246,7 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
 
   const topicStems = contentStems([topic.label, topic.description, ...topic.terms].join(' '))
   const seeds = new Set<number>()
-  for (const term of topic.terms) for (const id of chooseSenses(wordnet, term, topicStems)) seeds.add(id)
+  for (const term of topic.terms) for (const id of chooseSenses(wordnet, term, topicStems, options)) seeds.add(id)
   const inTopic = topicSynsets(wordnet, [...seeds], options)
 
   // Example terms always count; WordNet only says how often they mean something else.
@@ -251,6 +278,8 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
     const weight = options.expansionWeight * probability
     entries[key] = weight * (1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf))
   }
+
+  addVerbFormEntries(wordnet, entries, inTopic)
 
   // Words the topic's definitions keep using ("team", "ball" for sport; "shares" for finance) are evidence
   // too: the share of all WordNet glosses using a word that belong to the topic estimates p(topic | word).

@@ -13,7 +13,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
     'said says say one two three new year years also may might must shall us mr mrs ms its it\'s s t ' +
     'according among around per via yet still well since across another many much even ever every first last ' +
-    'like made make makes including however whether without within upon'
+    'like made make makes including however whether without within upon ' +
+    // News-genre words: every kind of story is reported, announced and commented on.
+    'report reported reports announced announcement statement statements told added noted quoted cited ' +
+    'source sources comment comments news media press'
   ).split(/\s+/),
 )
 
@@ -45,6 +48,14 @@ export function tokenizeCased(text: string): string[] {
 /** Lower-cased word tokens of `text`, possessive endings dropped. */
 export function tokenize(text: string): string[] {
   return tokenizeCased(text).map((token) => token.toLowerCase())
+}
+
+/** Marks the weight a stem has when read in a verb form (-ed, -ing), where that differs from the word's. */
+export const VERB_FORM_PREFIX = '~'
+
+/** Whether a lower-case token looks like a verb form: "weathered", "booking" (not "red" or "king"). */
+export function isVerbForm(token: string): boolean {
+  return token.length > 5 && (token.endsWith('ed') || token.endsWith('ing'))
 }
 
 /** Marks a key that matches text exactly as written (a name like "NASA"), not by stem. */
