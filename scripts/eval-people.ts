@@ -117,7 +117,7 @@ async function evaluateSeeds(): Promise<void> {
   let split = 0
   for (const { seed, passages } of perArticle) {
     const expected = gold[seed.file]
-    if (!expected) continue
+    if (!expected || typeof expected !== 'object') continue
     const found = new Set(passages.flat().map((n) => merge.canonical(n) ?? n))
     const foundFolded = new Map([...found].map((n) => [foldName(n), n]))
     const required = expected.people.map(foldName)

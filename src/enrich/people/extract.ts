@@ -253,19 +253,27 @@ function findMentions(line: string, passage: number, lineNumber: number, aliasNa
   const tokens = tokenize(line)
   const words = tokens.filter((t) => t.isWord && /\p{L}{2}/u.test(t.text))
   const shouted = words.length >= 2 && words.filter((t) => t.isAllCaps).length / words.length >= 0.6
+  // In a title-case headline ("Putin and Rahmon Reaffirm Steady Partnership") capitals mark every word, so
+  // ordinary words break runs there.
+  const longWords = words.filter((t) => t.text.length >= 4)
+  // Lists of names and results tables ("Aamir Sohail, Saeed Anwar", "Jos Verstappen (Netherlands) 1:55.150") are
+  // capitalised throughout too, but carry commas, brackets or figures.
+  const tableLike = tokens.some((t) => /^[\d,;()]/.test(t.text))
+  const titleCase = !shouted && !tableLike && longWords.length >= 3 && longWords.filter((t) => t.isCapitalised).length / longWords.length >= 0.75
   const playerList = tokens.slice(0, 3).some((t) => PLAYER_LIST_CUES.has(t.folded))
   const mentions: Mention[] = []
   let i = 0
   while (i < tokens.length) {
-    if (!isRunWord(tokens[i], shouted)) {
+    if (!isRunWord(tokens[i], shouted) || (titleCase && isHeadlineWord(tokens[i]))) {
       i++
       continue
     }
     let end = i + 1
     while (end < tokens.length && !tokens[end - 1].possessive) {
       const t = tokens[end]
+      if (titleCase && isHeadlineWord(t)) break
       if (isRunWord(t, shouted)) end++
-      else if (t.isWord && NAME_PARTICLES.has(t.text) && end + 1 < tokens.length && isRunWord(tokens[end + 1], shouted)) end++
+      else if (t.isWord && NAME_PARTICLES.has(t.text) && particlesLeadToName(tokens, end, shouted)) end++
       else if (t.isWord && NAME_SUFFIXES.has(t.folded.replace(/\.$/, '') + '')) end++
       else break
     }
@@ -282,6 +290,19 @@ function findMentions(line: string, passage: number, lineNumber: number, aliasNa
   return mentions
 }
 
+/** Particles continue a name only when a capitalised word follows them ("van der Pas", not "de facto"). */
+function particlesLeadToName(tokens: Token[], from: number, shouted: boolean): boolean {
+  let at = from
+  while (at < tokens.length && tokens[at].isWord && NAME_PARTICLES.has(tokens[at].text)) at++
+  return at < tokens.length && at - from <= 3 && isRunWord(tokens[at], shouted)
+}
+
+/** An ordinary word capitalised only because the line is a title-case headline. */
+function isHeadlineWord(token: Token): boolean {
+  const f = token.folded
+  return isCommon(f) && !isGiven(f) && !isSurname(f) && !TITLES.has(f) && !NON_PERSON_HEADS.has(f)
+}
+
 function isListSeparator(token: Token | undefined): boolean {
   return token !== undefined && (token.text === ',' || token.text === ';' || token.text === ':' || token.folded === 'and')
 }
@@ -295,9 +316,12 @@ function shoutedMention(tokens: Token[], start: number, end: number, passage: nu
 function scoreSpan(tokens: Token[], start: number, end: number, passage: number, playerList: boolean, aliasNames: ReadonlySet<string>): Mention | undefined {
   let span = tokens.slice(start, end)
   // Names the user declared (aliases file) are people whatever the lists say.
-  const wholeFolded = foldName(span.map((t) => t.text).join(' '))
-  if (aliasNames.has(wholeFolded)) {
-    return { passage, tokens: span, keys: span.filter((t) => !t.isInitial).map((t) => t.folded), size: span.length, line: 0, listed: false, start: 0, end: 0, clean: true, strongCue: true, score: 10, cued: true, shouted: false, accepted: false }
+  for (let from = 0; from < span.length && aliasNames.size > 0; from++) {
+    const declared = span.slice(from)
+    if (aliasNames.has(foldName(declared.map((t) => t.text).join(' ')))) {
+      const keys = declared.filter((t) => !t.isInitial && !NAME_PARTICLES.has(t.text)).map((t) => t.folded)
+      return { passage, tokens: declared, keys, size: declared.length, line: 0, listed: false, start: 0, end: 0, clean: true, strongCue: true, score: 10, cued: true, shouted: false, accepted: false }
+    }
   }
   // Drop generational suffixes before judging the head word.
   while (span.length > 1 && NAME_SUFFIXES.has(span[span.length - 1].folded)) span = span.slice(0, -1)
