@@ -53,7 +53,10 @@ export function PassagePage(props: { view: PassagePageView }) {
           <a href="/">Search</a> › <a href={view.articleHref}>{passage.title}</a>
         </nav>
         <header class="doc-header">
-          <p class="doc-kicker">Passage {passage.position + 1} of</p>
+          <p class="doc-kicker">
+            Passage {passage.position + 1}
+            {view.passageCount > 0 ? ` of ${view.passageCount}` : ''}, from
+          </p>
           <h1>
             <a href={view.articleHref}>{passage.title}</a>
           </h1>

@@ -45,6 +45,8 @@ export interface PassagePageView {
   before?: PassageBlockView
   after?: PassageBlockView
   current: PassageBlockView
+  /** How many passages the article has. */
+  passageCount: number
   articleHref: string
   sourceHref: string
   people: TagLink[]
@@ -135,6 +137,7 @@ export function buildPassageView(input: { passage: Passage; articlePassages: Pas
     before: before ? passageBlock(before, []) : undefined,
     after: after ? passageBlock(after, []) : undefined,
     current: passageBlock(passage, []),
+    passageCount: input.articlePassages.length,
     articleHref: articleHref(passage.articleId, passage.id, ''),
     sourceHref: searchHref([['source', passage.source]]),
     people: peopleLinks(passage.people),

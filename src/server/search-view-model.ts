@@ -312,6 +312,7 @@ function buildChips(input: SearchViewInput, current: URLSearchParams, path: stri
   // Filters the query itself carries (person:"…", after:2019) show too, but are removed by editing the query.
   const fromQuery = (filters: FacetFilters, own: FacetFilters | undefined, excluded: boolean) => {
     for (const facet of FACET_NAMES) {
+      if (hidden.has(facet)) continue
       for (const value of filters[facet] ?? []) {
         if (own?.[facet]?.includes(value)) continue
         chips.push({ facetTitle: `${FACET_TITLES[facet]} (in query)`, label: valueLabel(facet, value, input.topicLabels), excluded })

@@ -131,6 +131,41 @@ describe.skipIf(!hasChromium)('the search page in a browser', () => {
     await page.close()
   })
 
+  it('keeps keyboard focus on a facet value after toggling it', async () => {
+    const page = await newPage()
+    await page.goto(`${server.url}?q=remittances`)
+    const link = page.locator('section[aria-labelledby="facet-source-title"] .facet-link', { hasText: 'CABAR.asia' })
+    const id = await link.getAttribute('id')
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/source=CABAR\.asia/)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(id)
+    await page.close()
+  })
+
+  it('lists matching people from the whole collection as the user types in the People filter box', async () => {
+    const page = await newPage()
+    await page.goto(`${server.url}?q=water`)
+    await page.locator('#person-contains').pressSequentially('emom')
+    await expect.poll(() => page.locator('#person-matches .facet-label').allTextContents()).toEqual(['Emomali Rahmon', 'Rustam Emomali'])
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('person-contains')
+    await page.locator('#person-matches .facet-link', { hasText: 'Rustam Emomali' }).click()
+    await page.waitForURL(/person=Rustam\+Emomali/)
+    expect(await page.locator('.chip').first().textContent()).toContain('Rustam Emomali')
+    await page.close()
+  })
+
+  it('folds the filters away on a narrow screen behind a button', async () => {
+    const page = await newPage()
+    await page.setViewportSize({ width: 390, height: 800 })
+    await page.goto(`${server.url}?q=remittances`)
+    const filters = page.locator('details.filters')
+    expect(await filters.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false)
+    await page.locator('details.filters > summary').click()
+    expect(await page.locator('section[aria-labelledby="facet-source-title"]').isVisible()).toBe(true)
+    await page.close()
+  })
+
   it('never logs a script error or a Content-Security-Policy violation', () => {
     expect(problems).toEqual([])
   })

@@ -411,6 +411,7 @@ describe('the passage page', () => {
     expect(document.querySelector('.passage-after')!.id).toBe('p-migrants-send-money-home-2')
     expect(document.querySelector('a.button-link')!.getAttribute('href')).toBe('/articles/migrants-send-money-home#p-migrants-send-money-home-1')
     expect(texts(document, '.tag-topic')).toEqual(['Migration'])
+    expect(texts(document, '.doc-kicker')[0]).toMatch(/^Passage 2 of 3, from$/)
   })
 })
 
@@ -424,6 +425,7 @@ describe('the person page', () => {
     expect(coMentioned).toEqual(expect.arrayContaining(['/people/Vladimir%20Putin', '/people/Rustam%20Emomali']))
     expect(document.querySelector('#person-sources-title + ul')!.textContent).toContain('CABAR.asia')
     expect(document.querySelector('section[aria-labelledby="facet-person-title"]')).toBeNull()
+    expect(document.querySelectorAll('.chip')).toHaveLength(0)
     expect(document.querySelector('form#search-form')!.getAttribute('action')).toBe('/people/Emomali%20Rahmon')
   })
 
