@@ -22,7 +22,10 @@ import { FACET_NAMES } from '../model.ts'
 import { defaults } from '../defaults.ts'
 import { FacetColumn, FacetTally, UNDATED, failedFilter, listFacetValues, type ColumnFilter } from './facets.ts'
 import { containsPhrase, highlight, makeSnippet, phraseKey, type HighlightSpec } from './highlight.ts'
-import { foldTerm, indexTerm, prefixTerms, tokenizeForIndex } from './text/analyze.ts'
+import { foldTerm, indexTerm, tokenizeForIndex } from './text/analyze.ts'
+import { PostingScorer, type Clause, type FieldTermData, type PostingSource, type ScoredDocs } from './scorer.ts'
+import { compileQuery, termSpecs } from './compile-query.ts'
+import { topK, type Compare } from './top-k.ts'
 import { rankingDefaults, type RankingDefaults } from './text/ranking.ts'
 import { parseQuery, type ParsedQuery, type QueryNode } from './query/parse.ts'
 import { dateBounds, monthLabel, yearOf, monthOf } from './dates.ts'
@@ -70,22 +73,18 @@ function miniSearchOptions(ranking: RankingDefaults) {
   }
 }
 
-/** One matching passage while a search runs. */
-interface Candidate {
-  doc: number
-  score: number
-  /** Index terms it matched, for highlighting. */
-  terms: string[]
-}
-
 /** Passage-level facts as numeric columns: dates for sorting and ranges, article membership. */
 interface DocColumns {
   /** yyyymmdd of the earliest day the date may mean; -1 when undated. */
   dateStart: Int32Array
   /** yyyymmdd of the latest day the date may mean; -1 when undated. */
   dateEnd: Int32Array
-  /** Passages newest first (undated last), for browsing. */
+  /** Passages newest first and oldest first (undated last in both), for browsing. */
   newest: Uint32Array
+  oldest: Uint32Array
+  /** 0, 1, 2, …: the unfiltered corpus as a match list, with zero scores. */
+  identity: Uint32Array
+  zeros: Float64Array
 }
 
 export class MiniSearchEngine implements SearchEngine {
@@ -99,11 +98,16 @@ export class MiniSearchEngine implements SearchEngine {
   /** Folded facet value → values, for `person:putin` style query terms. */
   private readonly foldedValues = new Map<FacetName, Map<string, string[]>>()
   private readonly personByAlias = new Map<string, string>()
+  private readonly scorer: PostingScorer
+  private readonly shortIdOf: (doc: number) => number
 
   private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults) {
     this.data = data
     this.ranking = ranking
     this.index = index
+    const { source, shortIds } = postingSource(index, data.passages.length)
+    this.scorer = new PostingScorer(source, scoringSettings(index, ranking), data.passages.length)
+    this.shortIdOf = (doc) => shortIds[doc]
     data.passages.forEach((passage, doc) => this.docByPassageId.set(passage.id, doc))
     for (const article of data.articles) this.articles.set(article.id, article)
     const passages = data.passages
@@ -149,14 +153,11 @@ export class MiniSearchEngine implements SearchEngine {
     const page = Math.max(1, Math.floor(request.page ?? 1))
     const size = Math.min(defaults.maxPageSize, Math.max(1, Math.floor(request.size ?? defaults.pageSize)))
     const facetSize = Math.max(1, Math.floor(request.facetSize ?? defaults.facetSize))
-    let run = this.run(plan, false)
-    if (run.passing.length === 0 && plan.relaxable) run = this.run(plan, true)
-    const sorted = this.sort(run.passing, plan.sort)
-
+    const run = this.runWithRelaxation(plan)
     const response: SearchResponse = {
       query: request.query ?? '',
       reading: plan.parsed.reading,
-      total: sorted.length,
+      total: run.matches.count,
       page,
       size,
       sort: plan.sort,
@@ -171,17 +172,18 @@ export class MiniSearchEngine implements SearchEngine {
     if (run.relaxed) response.relaxed = true
     const offset = (page - 1) * size
     if (request.groupByArticle) {
-      const groups = groupByArticle(sorted, this.data.passages)
+      const groups = this.groupByArticle(run.matches, plan.sort)
       response.totalArticles = groups.length
-      response.groups = groups.slice(offset, offset + size).map((group) => ({
-        articleId: group.articleId,
-        title: this.data.passages[group.members[0].doc].title,
-        hits: group.members.slice(0, defaults.groupPassages).map((c) => this.toHit(c, plan)),
-        moreMatches: Math.max(0, group.members.length - defaults.groupPassages),
+      response.groups = groups.slice(offset, offset + size).map(({ articleId, members }) => ({
+        articleId,
+        title: this.data.passages[run.matches.docs[members[0]]].title,
+        hits: members.slice(0, defaults.groupPassages).map((i) => this.toHit(run.matches, i, plan)),
+        moreMatches: Math.max(0, members.length - defaults.groupPassages),
       }) satisfies ArticleGroup)
       response.results = response.groups.flatMap((group) => group.hits)
     } else {
-      response.results = sorted.slice(offset, offset + size).map((candidate) => this.toHit(candidate, plan))
+      const ranked = this.rank(run.matches, plan.sort, offset + size)
+      response.results = ranked.slice(offset).map((i) => this.toHit(run.matches, i, plan))
     }
     if (response.total === 0 && plan.words.length > 0) response.suggestions = this.suggest(plan.words)
     response.tookMs = Math.round((performance.now() - started) * 100) / 100
@@ -189,34 +191,40 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   async *searchAll(request: SearchRequest): AsyncIterable<Passage> {
-    const plan = this.plan(request)
-    let run = this.run(plan, false)
-    if (run.passing.length === 0 && plan.relaxable) run = this.run(plan, true)
-    for (const candidate of this.sort(run.passing, plan.sort)) yield this.data.passages[candidate.doc]
+    const { matches } = this.runWithRelaxation(this.plan(request))
+    const ranked = this.rank(matches, this.plan(request).sort, matches.count)
+    for (const i of ranked) yield this.data.passages[matches.docs[i]]
   }
 
-  /** Reads the request and its query once: filters merged, values resolved, sort decided. */
+  /** Reads the request and its query once: filters merged, values resolved, clauses compiled, sort decided. */
   private plan(request: SearchRequest): SearchPlan {
     const parsed = parseQuery(request.query ?? '', { prefixLastWord: request.prefixLastWord })
     const filters = mergeFilters(request.filters, this.resolveQueryFilters(parsed.filters))
     const exclude = mergeFilters(request.exclude, this.resolveQueryFilters(parsed.exclude))
-    const from = laterBound(request.from, parsed.from)
-    const to = earlierBound(request.to, parsed.to)
     const hasWords = parsed.must.length > 0
     const sort: SortOrder = request.sort ?? (hasWords ? 'relevance' : 'newest')
     const phrases: string[][] = []
     collectPhrases(parsed.must, phrases)
+    const compiled = compileQuery(parsed.must, this.ranking)
     return {
       parsed,
       filters,
       exclude,
-      from,
-      to,
+      from: laterBound(request.from, parsed.from),
+      to: earlierBound(request.to, parsed.to),
       sort: sort === 'relevance' && !hasWords ? 'newest' : sort,
+      clauses: compiled.clauses,
+      toVerify: compiled.toVerify,
       phrases: phrases.map((words) => words.map(phraseKey)),
       words: collectWords(parsed.must),
-      relaxable: parsed.must.length > 1,
+      relaxable: compiled.clauses.length > 1,
     }
+  }
+
+  /** All the words if any passage has them, else most of them. */
+  private runWithRelaxation(plan: SearchPlan): SearchRun {
+    const run = this.run(plan, false)
+    return run.matches.count === 0 && plan.relaxable ? this.run(plan, true) : run
   }
 
   /** Finds the candidates, applies filters and counts facets in one pass over them. */
@@ -225,14 +233,14 @@ export class MiniSearchEngine implements SearchEngine {
     const bounds = dateBounds(plan.from, plan.to)
     const tallies = {} as Record<FacetName, FacetTally>
     for (const name of FACET_NAMES) tallies[name] = new FacetTally(this.columns[name].values.length)
-    const passing: Candidate[] = []
+    const passing = new MatchList()
+    const { dateStart, dateEnd } = this.docs
 
-    const visit = (candidate: Candidate) => {
-      const doc = candidate.doc
-      if (bounds && !(this.docs.dateEnd[doc] >= bounds.start && this.docs.dateStart[doc] <= bounds.end && this.docs.dateStart[doc] >= 0)) return
+    const visit = (doc: number, score: number) => {
+      if (bounds && !(dateStart[doc] >= 0 && dateEnd[doc] >= bounds.start && dateStart[doc] <= bounds.end)) return
       const failed = failedFilter(filters, doc)
       if (failed === -1) {
-        passing.push(candidate)
+        passing.push(doc, score)
         for (const name of FACET_NAMES) tallies[name].addDoc(this.columns[name], doc)
       } else if (failed >= 0) {
         const name = filters[failed].column.name
@@ -241,20 +249,21 @@ export class MiniSearchEngine implements SearchEngine {
     }
 
     if (plan.parsed.must.length > 0) {
-      for (const candidate of this.match(plan, relaxed)) visit(candidate)
-      return { passing, tallies, relaxed }
+      const found = this.match(plan, relaxed)
+      for (let i = 0; i < found.count; i++) visit(found.docs[i], found.scores[i])
+      return { matches: passing, tallies, relaxed }
     }
     // Browsing: no words to match, so the candidates come from the filters themselves.
     const excluded = this.excludedByWords(plan)
     const unconstrained = !bounds && excluded.size === 0
     const includes = filters.filter((f) => f.include)
     if (unconstrained && filters.length === 0) {
-      for (const doc of this.docs.newest) passing.push({ doc, score: 0, terms: [] })
+      // The whole corpus: counts are the corpus totals, and the order is precomputed.
       for (const name of FACET_NAMES) tallies[name] = FacetTally.fromTotals(this.columns[name])
-      return { passing, tallies, relaxed }
+      return { matches: MatchList.everything(this.docs.identity, this.docs.zeros), tallies, relaxed }
     }
     const visitDoc = (doc: number) => {
-      if (!excluded.has(doc)) visit({ doc, score: 0, terms: [] })
+      if (!excluded.has(doc)) visit(doc, 0)
     }
     if (unconstrained && includes.length === 1 && filters.length === 1) {
       // One facet narrows: its own counts are the corpus totals, every other count comes from its passages.
@@ -263,81 +272,69 @@ export class MiniSearchEngine implements SearchEngine {
       tallies[only.column.name] = FacetTally.fromTotals(only.column)
     } else if (includes.length >= 2) {
       // A passage failing at most one filter passes at least one of any two: the two smallest suffice.
-      const [first, second] = includes
-        .map((f) => f.column.union(f.include!))
-        .sort((a, b) => a.length - b.length)
+      const [first, second] = includes.map((f) => f.column.union(f.include!)).sort((a, b) => a.length - b.length)
       for (const doc of unionSorted(first, second)) visitDoc(doc)
     } else {
       for (let doc = 0; doc < this.data.passages.length; doc++) visitDoc(doc)
     }
-    return { passing, tallies, relaxed }
+    return { matches: passing, tallies, relaxed }
   }
 
-  /** The passages the query's words match, scored, with phrases verified on the text and exclusions removed. */
-  private match(plan: SearchPlan, relaxed: boolean): Candidate[] {
-    const must = plan.parsed.must.map((node) => this.toQuery(node)).filter((q): q is Query => q !== null)
+  /** The passages the query's words match, scored, with phrases and groups verified and exclusions removed. */
+  private match(plan: SearchPlan, relaxed: boolean): ScoredDocs {
     const excluded = this.excludedByWords(plan)
-    if (must.length === 0) {
+    if (plan.clauses.length === 0) {
       // Only stop words: nothing the index can look up, so the words are checked on the text directly.
-      return this.scanForPhrases(plan.phrases.length > 0 ? plan.phrases : [plan.words.map(phraseKey)], excluded)
+      return this.scan(plan.phrases.length > 0 ? plan.phrases : [plan.words.map(phraseKey)], excluded)
     }
-    const results: SearchResult[] = this.index.search({ combineWith: relaxed ? 'OR' : 'AND', queries: must })
-    const candidates: Candidate[] = []
-    for (const result of results) {
-      const doc = result.id as number
+    const found = this.scorer.score(plan.clauses, relaxed ? 'any' : 'all')
+    let kept = 0
+    for (let i = 0; i < found.count; i++) {
+      const doc = found.docs[i]
       if (excluded.has(doc)) continue
-      if (!relaxed && plan.phrases.some((phrase) => !containsPhrase(this.data.passages[doc].text, phrase))) continue
-      candidates.push({ doc, score: result.score, terms: result.terms })
+      if (!relaxed && plan.toVerify.length > 0 && !plan.toVerify.every((node) => this.nodeMatches(node, doc))) continue
+      found.docs[kept] = doc
+      found.scores[kept++] = found.scores[i]
     }
-    return candidates
+    found.count = kept
+    return found
+  }
+
+  /** Whether a passage satisfies a query node exactly: words as indexed, phrases on the text. */
+  private nodeMatches(node: QueryNode, doc: number): boolean {
+    switch (node.type) {
+      case 'term': {
+        const specs = termSpecs(node, this.ranking)
+        return specs.length === 0 || this.scorer.matchedTerms(specs, doc, this.shortIdOf).length > 0
+      }
+      case 'phrase':
+        return containsPhrase(this.data.passages[doc].text, node.words.map(phraseKey))
+      case 'and':
+        return node.children.every((child) => this.nodeMatches(child, doc))
+      case 'or':
+        return node.children.some((child) => this.nodeMatches(child, doc))
+    }
   }
 
   /** A linear scan for queries made only of stop words ("to be or not to be"): rare, and exact. */
-  private scanForPhrases(phrases: string[][], excluded: Set<number>): Candidate[] {
-    const candidates: Candidate[] = []
+  private scan(phrases: string[][], excluded: Set<number>): ScoredDocs {
+    const list = new MatchList()
     this.data.passages.forEach((passage, doc) => {
-      if (!excluded.has(doc) && phrases.every((phrase) => containsPhrase(passage.text, phrase))) {
-        candidates.push({ doc, score: 1, terms: [] })
-      }
+      if (!excluded.has(doc) && phrases.every((phrase) => containsPhrase(passage.text, phrase))) list.push(doc, 1)
     })
-    return candidates
+    return list
   }
 
-  /** A parsed query node as a MiniSearch query, or null when it holds only stop words. */
-  private toQuery(node: QueryNode, exact = false): Query | null {
-    switch (node.type) {
-      case 'term': {
-        if (node.prefix && !exact) {
-          const terms = prefixTerms(node.word)
-          return terms.length > 0 ? { combineWith: 'OR', queries: terms, prefix: true } : null
-        }
-        const term = indexTerm(node.word)
-        if (term === null) return null
-        const fuzzy = !exact && term.length >= this.ranking.fuzzyMinLength ? this.ranking.fuzzy : false
-        return { combineWith: 'OR', queries: [term], fuzzy }
-      }
-      case 'phrase': {
-        const terms = node.words.map(indexTerm).filter((t): t is string => t !== null)
-        return terms.length > 0 ? { combineWith: 'AND', queries: terms } : null
-      }
-      case 'and':
-      case 'or': {
-        const queries = node.children.map((child) => this.toQuery(child, exact)).filter((q): q is Query => q !== null)
-        return queries.length > 0 ? { combineWith: node.type === 'and' ? 'AND' : 'OR', queries } : null
-      }
-    }
-  }
-
-  /** Passages the query excludes: any holding a `-word`, or a `-"phrase"` with its words together. */
+  /** Passages the query excludes: any matching a `-word`, `-"phrase"` or `-(group)` exactly. */
   private excludedByWords(plan: SearchPlan): Set<number> {
     const excluded = new Set<number>()
     for (const node of plan.parsed.not) {
-      const query = this.toQuery(node, true)
-      if (query === null) continue
-      const phrase = node.type === 'phrase' ? node.words.map(phraseKey) : undefined
-      for (const result of this.index.search(query)) {
-        const doc = result.id as number
-        if (!phrase || containsPhrase(this.data.passages[doc].text, phrase)) excluded.add(doc)
+      const { clauses, toVerify } = compileQuery([node], this.ranking, true)
+      if (clauses.length === 0) continue
+      const found = this.scorer.score(clauses, 'all')
+      for (let i = 0; i < found.count; i++) {
+        const doc = found.docs[i]
+        if (toVerify.every((n) => this.nodeMatches(n, doc))) excluded.add(doc)
       }
     }
     return excluded
@@ -356,31 +353,56 @@ export class MiniSearchEngine implements SearchEngine {
     return filters
   }
 
-  private sort(candidates: Candidate[], order: SortOrder): Candidate[] {
+  /** The first `k` matches in the requested order, as positions in the match list. */
+  private rank(matches: MatchList | ScoredDocs, order: SortOrder, k: number): number[] {
+    if (matches instanceof MatchList && matches.isEverything) {
+      const sequence = order === 'oldest' ? this.docs.oldest : this.docs.newest
+      return Array.from(sequence.subarray(0, Math.min(k, sequence.length)))
+    }
+    return topK(matches.count, k, this.comparator(matches, order))
+  }
+
+  /** Relevance: score, then newer, then corpus order. Dates: newer or older first, undated last either way. */
+  private comparator(matches: ScoredDocs, order: SortOrder): Compare {
+    const { docs, scores } = matches
     const start = this.docs.dateStart
     if (order === 'relevance') {
-      return candidates.sort((a, b) => b.score - a.score || start[b.doc] - start[a.doc] || a.doc - b.doc)
+      return (a, b) => scores[b] - scores[a] || start[docs[b]] - start[docs[a]] || docs[a] - docs[b]
     }
     const direction = order === 'newest' ? -1 : 1
-    // Undated passages go last either way: they belong at neither end of a timeline.
-    return candidates.sort((a, b) => {
-      const da = start[a.doc]
-      const db = start[b.doc]
+    return (a, b) => {
+      const da = start[docs[a]]
+      const db = start[docs[b]]
       if (da !== db) {
         if (da < 0 || db < 0) return da < 0 ? 1 : -1
         return direction * (da - db)
       }
-      return b.score - a.score || a.doc - b.doc
-    })
+      return scores[b] - scores[a] || docs[a] - docs[b]
+    }
   }
 
-  private toHit(candidate: Candidate, plan: SearchPlan): SearchHit {
-    const passage = this.data.passages[candidate.doc]
-    const spec: HighlightSpec = { terms: new Set(candidate.terms), phrases: plan.phrases }
+  /** Articles in the order of their best passage, each with its passages in order. */
+  private groupByArticle(matches: MatchList, order: SortOrder): { articleId: string; members: number[] }[] {
+    const ranked = this.rank(matches, order, matches.count)
+    const groups = new Map<string, number[]>()
+    for (const i of ranked) {
+      const articleId = this.data.passages[matches.docs[i]].articleId
+      const members = groups.get(articleId)
+      if (members) members.push(i)
+      else groups.set(articleId, [i])
+    }
+    return [...groups].map(([articleId, members]) => ({ articleId, members }))
+  }
+
+  private toHit(matches: ScoredDocs, i: number, plan: SearchPlan): SearchHit {
+    const doc = matches.docs[i]
+    const passage = this.data.passages[doc]
+    const terms = this.scorer.matchedTerms(plan.clauses.flat(), doc, this.shortIdOf)
+    const spec: HighlightSpec = { terms: new Set(terms), phrases: plan.phrases }
     const { ranges, words } = highlight(passage.text, spec)
     return {
       passage,
-      score: candidate.score,
+      score: matches.scores[i],
       ranges,
       matchedTerms: words,
       snippet: makeSnippet(passage.text, ranges, defaults.snippetLength),
@@ -529,6 +551,9 @@ interface SearchPlan {
   from?: string
   to?: string
   sort: SortOrder
+  /** What every match satisfies, and the nodes to verify on each (see compile-query.ts). */
+  clauses: Clause[]
+  toVerify: QueryNode[]
   /** Phrases to verify and highlight, as word keys. */
   phrases: string[][]
   /** The words asked for (surface forms), for suggestions. */
@@ -538,9 +563,105 @@ interface SearchPlan {
 }
 
 interface SearchRun {
-  passing: Candidate[]
+  matches: MatchList
   tallies: Record<FacetName, FacetTally>
   relaxed: boolean
+}
+
+/** Matching passages and their scores in growable typed arrays: no object per match. */
+class MatchList implements ScoredDocs {
+  docs: Uint32Array = new Uint32Array(64)
+  scores: Float64Array = new Float64Array(64)
+  count = 0
+  /** Set for the unfiltered corpus, whose order is precomputed and needs no list at all. */
+  isEverything = false
+
+  /** Every passage: `docs[i]` is `i`, so positions and passage numbers coincide. */
+  static everything(identity: Uint32Array, zeros: Float64Array): MatchList {
+    const list = new MatchList()
+    list.docs = identity
+    list.scores = zeros
+    list.count = identity.length
+    list.isEverything = true
+    return list
+  }
+
+  push(doc: number, score: number): void {
+    if (this.count === this.docs.length) {
+      const docs = new Uint32Array(this.docs.length * 2)
+      docs.set(this.docs)
+      this.docs = docs
+      const scores = new Float64Array(this.scores.length * 2)
+      scores.set(this.scores)
+      this.scores = scores
+    }
+    this.docs[this.count] = doc
+    this.scores[this.count++] = score
+  }
+}
+
+/** The parts of MiniSearch's private state the scorer reads, checked so a MiniSearch upgrade fails loudly. */
+interface MiniSearchInternals {
+  _index: {
+    get(term: string): FieldTermData | undefined
+    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>
+    atPrefix(prefix: string): Iterable<[string, FieldTermData]>
+  }
+  _documentIds: Map<number, number>
+  _fieldLength: Map<number, number[]>
+  _avgFieldLength: number[]
+  _documentCount: number
+  _fieldIds: Record<string, number>
+}
+
+function internalsOf(index: MiniSearch<IndexedDocument>): MiniSearchInternals {
+  const internals = index as unknown as MiniSearchInternals
+  if (!(internals._documentIds instanceof Map) || !(internals._fieldLength instanceof Map) || typeof internals._index?.fuzzyGet !== 'function') {
+    throw new Error('Clippings: this MiniSearch version keeps its index differently; the engine supports MiniSearch 7')
+  }
+  return internals
+}
+
+/** MiniSearch's term tree and statistics as flat arrays indexed by its short ids. */
+function postingSource(index: MiniSearch<IndexedDocument>, passages: number): { source: PostingSource; shortIds: Int32Array } {
+  const internals = internalsOf(index)
+  let maxShortId = -1
+  for (const shortId of internals._documentIds.keys()) maxShortId = Math.max(maxShortId, shortId)
+  const docOfShortId = new Int32Array(maxShortId + 1).fill(-1)
+  const shortIds = new Int32Array(passages).fill(-1)
+  for (const [shortId, doc] of internals._documentIds) {
+    docOfShortId[shortId] = doc
+    shortIds[doc] = shortId
+  }
+  const fieldCount = Object.keys(internals._fieldIds).length
+  const fieldLengths = Array.from({ length: fieldCount }, () => new Float32Array(maxShortId + 1))
+  for (const [shortId, lengths] of internals._fieldLength) {
+    for (let field = 0; field < fieldCount; field++) fieldLengths[field][shortId] = lengths[field] ?? 0
+  }
+  const tree = internals._index
+  return {
+    source: {
+      get: (term) => tree.get(term),
+      fuzzyGet: (term, distance) => tree.fuzzyGet(term, distance),
+      atPrefix: (prefix) => tree.atPrefix(prefix),
+      documentCount: internals._documentCount,
+      averageFieldLength: [...internals._avgFieldLength],
+      fieldLengths,
+      docOfShortId,
+    },
+    shortIds,
+  }
+}
+
+function scoringSettings(index: MiniSearch<IndexedDocument>, ranking: RankingDefaults) {
+  const { _fieldIds } = internalsOf(index)
+  return {
+    // As MiniSearch does, a missing or zero boost counts as 1.
+    fieldBoosts: SEARCH_FIELDS.map((field) => ({ fieldId: _fieldIds[field], boost: ranking.boost[field] || 1 })),
+    bm25: ranking.bm25,
+    weights: ranking.weights,
+    maxFuzzy: 6,
+  }
 }
 
 function toIndexedDocument(passage: Passage, doc: number): IndexedDocument {
@@ -568,18 +689,12 @@ function buildDocColumns(passages: Passage[]): DocColumns {
     if (da !== db) return da < 0 ? 1 : db < 0 ? -1 : db - da
     return a - b
   })
-  return { dateStart, dateEnd, newest: Uint32Array.from(order) }
-}
-
-function groupByArticle(sorted: Candidate[], passages: Passage[]): { articleId: string; members: Candidate[] }[] {
-  const groups = new Map<string, Candidate[]>()
-  for (const candidate of sorted) {
-    const articleId = passages[candidate.doc].articleId
-    const members = groups.get(articleId)
-    if (members) members.push(candidate)
-    else groups.set(articleId, [candidate])
+  const dated = order.filter((doc) => dateStart[doc] >= 0)
+  const undated = order.filter((doc) => dateStart[doc] < 0)
+  return { dateStart, dateEnd, newest: Uint32Array.from(order), oldest: Uint32Array.from([...dated.reverse(), ...undated]),
+    identity: Uint32Array.from(passages.keys()),
+    zeros: new Float64Array(passages.length),
   }
-  return [...groups].map(([articleId, members]) => ({ articleId, members }))
 }
 
 function collectPhrases(nodes: QueryNode[], into: string[][]): void {

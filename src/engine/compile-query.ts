@@ -1,0 +1,62 @@
+// Turns a parsed query into what the scorer runs: clauses of alternative terms that every match must
+// satisfy, plus the nodes a clause can only approximate (phrases, groups inside OR), which are then
+// verified passage by passage.
+import { indexTerm, prefixTerms } from './text/analyze.ts'
+import type { RankingDefaults } from './text/ranking.ts'
+import type { QueryNode } from './query/parse.ts'
+import type { Clause, TermSpec } from './scorer.ts'
+
+export interface CompiledQuery {
+  /** Every match satisfies each clause; empty when the query holds only stop words. */
+  clauses: Clause[]
+  /** Nodes the clauses over-approximate, checked on each candidate with `nodeMatches`. */
+  toVerify: QueryNode[]
+}
+
+/** The term specs of one word: exact with typo tolerance, or the prefixes of a partly typed word. */
+export function termSpecs(node: Extract<QueryNode, { type: 'term' }>, ranking: RankingDefaults, exact = false): TermSpec[] {
+  if (node.prefix && !exact) return prefixTerms(node.word).map((term) => ({ term, prefix: true }))
+  const term = indexTerm(node.word)
+  if (term === null) return []
+  const fuzzy = !exact && term.length >= ranking.fuzzyMinLength ? ranking.fuzzy : false
+  return [{ term, fuzzy }]
+}
+
+/** Each top-level node becomes one or more clauses; exact=true turns off fuzzy and prefix (exclusions). */
+export function compileQuery(nodes: QueryNode[], ranking: RankingDefaults, exact = false): CompiledQuery {
+  const clauses: Clause[] = []
+  const toVerify: QueryNode[] = []
+  for (const node of nodes) {
+    const compiled = compileNode(node, ranking, exact)
+    clauses.push(...compiled.clauses)
+    if (!compiled.exact) toVerify.push(node)
+  }
+  return { clauses, toVerify }
+}
+
+function compileNode(node: QueryNode, ranking: RankingDefaults, exact: boolean): { clauses: Clause[]; exact: boolean } {
+  switch (node.type) {
+    case 'term': {
+      const specs = termSpecs(node, ranking, exact)
+      return { clauses: specs.length > 0 ? [specs] : [], exact: true }
+    }
+    case 'phrase': {
+      // Each word is required; the phrase's order is verified on the text.
+      const clauses = node.words.map(indexTerm).filter((t): t is string => t !== null).map((term) => [{ term }])
+      return { clauses, exact: false }
+    }
+    case 'and': {
+      const parts = node.children.map((child) => compileNode(child, ranking, exact))
+      return { clauses: parts.flatMap((p) => p.clauses), exact: parts.every((p) => p.exact) }
+    }
+    case 'or': {
+      // Any term inside qualifies a passage as a candidate; anything beyond plain words is verified.
+      const parts = node.children.map((child) => compileNode(child, ranking, exact))
+      const specs = parts.flatMap((p) => p.clauses.flat())
+      const plainWords = node.children.every((child) => child.type === 'term')
+      // A child made only of stop words matches anything, so the OR does too: no clause.
+      const anyEmpty = parts.some((p) => p.clauses.length === 0)
+      return { clauses: anyEmpty || specs.length === 0 ? [] : [specs], exact: plainWords || anyEmpty }
+    }
+  }
+}
