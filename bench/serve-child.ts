@@ -1,0 +1,19 @@
+// The real server for the HTTP benchmark, in a process of its own so the load generator does not share
+// its event loop: loads a saved Clippings index, serves createApp(engine) on 127.0.0.1 at a free port and
+// prints `{"port":N}` once listening. It stops when its parent closes its stdin or kills it.
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { loadIndex, readManifest } from '../src/engine/persist.ts'
+import { createApp } from '../src/server/index.ts'
+
+const dir = process.argv[2]
+if (!dir) throw new Error('usage: serve-child.ts <index-dir>')
+const manifest = await readManifest(dir)
+if (!manifest) throw new Error(`bench: no index in ${dir}`)
+const engine = await loadIndex(dir, manifest)
+const app = createApp(engine, { log: (line) => process.stderr.write(line + '\n') })
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+  process.stdout.write(JSON.stringify({ port: info.port }) + '\n')
+})
+process.stdin.on('end', () => process.exit(0))
+process.stdin.resume()

@@ -1,0 +1,60 @@
+// Clippings itself: the engine the server runs, measured through its full call (page of results with
+// snippets and highlight ranges, exact total, disjunctive counts for all five facets).
+import { MiniSearchEngine } from '../../src/engine/index.ts'
+import { loadIndex, readManifest, saveIndex } from '../../src/engine/persist.ts'
+import type { SearchRequest } from '../../src/model.ts'
+import { clippingsQueryString, type BenchQuery } from '../queries.ts'
+import type { BenchSystem, BuiltIndex, SearchOutcome } from './system.ts'
+
+/** The manifest fields a benchmark index carries: nothing to fingerprint, nothing skipped. */
+const MANIFEST_FIELDS = { corpusFingerprint: 'bench', settingsFingerprint: 'bench', corpus: [], skipped: [], counts: { skipped: 0, duplicates: 0 } }
+
+/** The request the server makes for a query of the mix (`/api/search?q=…&source=…&topic=…`). */
+export function clippingsRequest(query: BenchQuery): SearchRequest {
+  const request: SearchRequest = { query: clippingsQueryString(query), size: 10, page: 1 }
+  if (query.filters) request.filters = { source: [query.filters.source], topic: [query.filters.topic] }
+  return request
+}
+
+/** The same request as URL parameters for `/api/search`. */
+export function clippingsSearchPath(query: BenchQuery): string {
+  const params = new URLSearchParams({ q: clippingsQueryString(query) })
+  if (query.filters) {
+    params.append('source', query.filters.source)
+    params.append('topic', query.filters.topic)
+  }
+  return `/api/search?${params}`
+}
+
+class ClippingsIndex implements BuiltIndex {
+  private readonly docOf = new Map<string, number>()
+
+  constructor(readonly engine: MiniSearchEngine) {
+    engine.data.passages.forEach((passage, doc) => this.docOf.set(passage.id, doc))
+  }
+
+  async search(query: BenchQuery): Promise<SearchOutcome> {
+    const response = await this.engine.search(clippingsRequest(query))
+    return { ids: response.results.map((hit) => this.docOf.get(hit.passage.id)!), total: response.total }
+  }
+
+  async save(dir: string): Promise<void> {
+    await saveIndex(dir, this.engine, MANIFEST_FIELDS)
+  }
+}
+
+export const clippingsSystem: BenchSystem = {
+  name: 'Clippings',
+  key: 'clippings',
+  notes: 'full engine call: AND with stemming, stop words and typo tolerance, phrases verified on the text, top 10 with snippets and highlight ranges, exact total, disjunctive counts for source, topic, person, year and month',
+  async build(corpus) {
+    return new ClippingsIndex(
+      MiniSearchEngine.build({ articles: corpus.articles, passages: corpus.passages, topicLabels: corpus.topicLabels, personAliases: {}, builtAt: new Date(0).toISOString() }),
+    )
+  },
+  async load(dir) {
+    const manifest = await readManifest(dir)
+    if (!manifest) throw new Error(`bench: no Clippings index in ${dir}`)
+    return new ClippingsIndex(await loadIndex(dir, manifest))
+  },
+}
