@@ -21,8 +21,6 @@ export interface LexiconOptions {
   expansionWeight: number
   /** Shared topic words a term's most frequent sense needs to be taken as the topic's (rarer senses one more). */
   senseOverlap: number
-  /** Words in more glosses than this do not count towards a sense's overlap with the topic. */
-  senseCommonGloss: number
   /** Least weight of an example term, whatever WordNet says about its other senses. */
   termFloor: number
   /** Words whose topic probability falls below this are dropped: too ambiguous to count. */
@@ -33,31 +31,21 @@ export interface LexiconOptions {
   specificityShare: number
   /** Tagged-corpus count at which a word's rarity factor falls to one half. */
   specificityHalf: number
-  /** Weight of a word found through the topic's glosses, times its share of glosses in the topic (0: off). */
-  glossWeight: number
-  /** Least number of the topic's glosses a word must occur in. */
-  glossMinCount: number
-  /** Added to a word's gloss count so a word seen in few glosses cannot reach a share of 1. */
-  glossSmoothing: number
 }
 
 export const defaultLexiconOptions: LexiconOptions = {
   maxDepth: 4,
   expansionWeight: 0.6,
   senseOverlap: 1,
-  senseCommonGloss: 5000,
   termFloor: 0.5,
   minProbability: 0.25,
   maxSubtree: 300,
   specificityShare: 0.5,
   specificityHalf: 50,
-  glossWeight: 0,
-  glossMinCount: 3,
-  glossSmoothing: 5,
 }
 
 /** Bump when the derivation changes, so shipped lexicons built the old way are rebuilt. */
-const BUILDER_VERSION = 2
+const BUILDER_VERSION = 3
 
 /** The fingerprint a topic's lexicon is stored under: changes whenever the topic's definition does. */
 export function topicFingerprint(topic: Topic, options: LexiconOptions = defaultLexiconOptions): string {
@@ -92,18 +80,23 @@ function senseStems(wordnet: WordNet, synset: Synset): Set<string> {
 function chooseSenses(wordnet: WordNet, term: string, topicStems: Set<string>, options: LexiconOptions): number[] {
   const ids = wordnet.senses.get(term.toLowerCase()) ?? []
   const own = new Set(tokenize(term).map((token) => phraseKey(token)))
-  const { glossCount } = glossIndex(wordnet)
   const chosen: number[] = []
   ids.forEach((id, rank) => {
     let overlap = 0
     for (const s of senseStems(wordnet, wordnet.synsets[id])) {
-      // Words found in thousands of glosses ("use", "person", "act") say nothing about the topic.
-      if (!own.has(s) && topicStems.has(s) && (glossCount.get(s) ?? 0) <= options.senseCommonGloss) overlap++
+      if (!own.has(s) && topicStems.has(s)) overlap++
     }
     // A word's usual sense needs some shared words with the topic; a rarer sense needs more, so "stock"
     // the shares does not drag in "stock" the livestock ("animals kept for use or profit").
     if (overlap >= (rank === 0 ? options.senseOverlap : options.senseOverlap + 1)) chosen.push(id)
   })
+  // A short topic definition may share no words with any sense; then a term's dominant sense (the one
+  // WordNet's tagged corpus uses at least half the time, e.g. "bee" the insect) stands for it.
+  if (chosen.length === 0 && ids.length > 0) {
+    const lemma = term.toLowerCase()
+    const priors = ids.map((id, rank) => sensePrior(wordnet.synsets[id], lemma, rank))
+    if (priors[0] >= 0.5 * priors.reduce((a, b) => a + b, 0)) chosen.push(ids[0])
+  }
   return chosen
 }
 
@@ -281,41 +274,7 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
 
   addVerbFormEntries(wordnet, entries, inTopic)
 
-  // Words the topic's definitions keep using ("team", "ball" for sport; "shares" for finance) are evidence
-  // too: the share of all WordNet glosses using a word that belong to the topic estimates p(topic | word).
-  if (options.glossWeight > 0) {
-    const { stemsBySynset, glossCount } = glossIndex(wordnet)
-    const inside = new Map<string, number>()
-    for (const id of inTopic) {
-      if (isNamedPersonOrPlace(wordnet.synsets[id])) continue
-      for (const key of stemsBySynset[id]) inside.set(key, (inside.get(key) ?? 0) + 1)
-    }
-    for (const [key, count] of inside) {
-      if (count < options.glossMinCount || key.length < 3) continue
-      const share = count / (glossCount.get(key)! + options.glossSmoothing)
-      if (share < options.minProbability) continue
-      const weight = options.glossWeight * share * (1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf))
-      if (weight > (entries[key] ?? 0)) entries[key] = weight
-    }
-  }
   return { fingerprint: topicFingerprint(topic, options), entries }
 }
 
-const glossIndexCache = new WeakMap<WordNet, { stemsBySynset: string[][]; glossCount: Map<string, number> }>()
-
-/** Content stems of every synset's gloss and lemmas, and in how many synsets each stem occurs. */
-function glossIndex(wordnet: WordNet): { stemsBySynset: string[][]; glossCount: Map<string, number> } {
-  let index = glossIndexCache.get(wordnet)
-  if (!index) {
-    const glossCount = new Map<string, number>()
-    const stemsBySynset = wordnet.synsets.map((synset) => {
-      const stems = [...contentStems(`${synset.gloss} ${synset.words.join(' ')}`)]
-      for (const key of stems) glossCount.set(key, (glossCount.get(key) ?? 0) + 1)
-      return stems
-    })
-    index = { stemsBySynset, glossCount }
-    glossIndexCache.set(wordnet, index)
-  }
-  return index
-}
 

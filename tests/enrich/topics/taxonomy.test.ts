@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ClippingsError } from '../../../src/errors.ts'
+import { loadTaxonomy } from '../../../src/enrich/topics/index.ts'
+
+const IPTC_TOP_LEVEL = [
+  'arts, culture, entertainment and media',
+  'conflict, war and peace',
+  'crime, law and justice',
+  'disaster, accident and emergency incident',
+  'economy, business and finance',
+  'education',
+  'environment',
+  'health',
+  'human interest',
+  'labour',
+  'lifestyle and leisure',
+  'politics',
+  'religion',
+  'science and technology',
+  'society',
+  'sport',
+  'weather',
+]
+
+function writeTemp(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'clippings-taxonomy-')), name)
+  writeFileSync(path, text)
+  return path
+}
+
+function errorOf(run: () => unknown): ClippingsError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof ClippingsError) return error
+    throw error
+  }
+  throw new Error('expected a ClippingsError')
+}
+
+describe('loadTaxonomy', () => {
+  it('loads the shipped IPTC Media Topics top level by default', () => {
+    const taxonomy = loadTaxonomy()
+    expect(taxonomy.topics.map((topic) => topic.label).sort()).toEqual([...IPTC_TOP_LEVEL].sort())
+    for (const topic of taxonomy.topics) {
+      expect(topic.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      expect(topic.description.length).toBeGreaterThan(20)
+      expect(topic.terms.length).toBeGreaterThan(10)
+    }
+    expect(taxonomy.topics.find((topic) => topic.label === 'economy, business and finance')?.id).toBe('economy-business-finance')
+  })
+
+  it('loads a custom taxonomy file', () => {
+    const path = writeTemp(
+      'custom.json',
+      JSON.stringify({ topics: [{ id: 'beekeeping', label: 'beekeeping', description: 'Keeping bees.', terms: ['hive', 'honey'] }] }),
+    )
+    expect(loadTaxonomy(path)).toEqual({
+      topics: [{ id: 'beekeeping', label: 'beekeeping', description: 'Keeping bees.', terms: ['hive', 'honey'] }],
+    })
+  })
+
+  it('names the file and the problem when the JSON is invalid', () => {
+    const path = writeTemp('broken.json', '{ "topics": [ { "id": "x", ')
+    const error = errorOf(() => loadTaxonomy(path))
+    expect(error.message).toContain(path)
+    expect(error.message).toContain('invalid JSON')
+  })
+
+  it('names the topic and the missing field when a topic has no terms', () => {
+    const path = writeTemp('no-terms.json', JSON.stringify({ topics: [{ id: 'sport', label: 'sport', description: 'Games.' }] }))
+    const error = errorOf(() => loadTaxonomy(path))
+    expect(error.message).toContain(path)
+    expect(error.message).toContain('topic "sport"')
+    expect(error.message).toContain('"terms"')
+  })
+
+  it('rejects an id that is not a slug and a duplicated id', () => {
+    const badId = writeTemp('bad-id.json', JSON.stringify({ topics: [{ id: 'Big Topic', label: 'x', description: '', terms: ['a'] }] }))
+    expect(errorOf(() => loadTaxonomy(badId)).message).toContain('slug')
+    const twice = { id: 'a', label: 'a', description: '', terms: ['a'] }
+    const duplicate = writeTemp('duplicate.json', JSON.stringify({ topics: [twice, twice] }))
+    expect(errorOf(() => loadTaxonomy(duplicate)).message).toContain('appears twice')
+  })
+
+  it('reports a missing file as unreadable', () => {
+    const error = errorOf(() => loadTaxonomy('/nonexistent/taxonomy.json'))
+    expect(error.code).toBe('unreadable-file')
+    expect(error.message).toContain('/nonexistent/taxonomy.json')
+  })
+})
