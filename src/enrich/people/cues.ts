@@ -77,7 +77,8 @@ export const SPEECH_VERBS = words(`
 `)
 
 /** Place and organisation abbreviations written with dots, which look like initials ("U.S. Navy"). */
-export const DOTTED_NON_NAMES = words(`u.s. u.k. u.n. e.u. u.s.a. u.a.e. d.c. n.y. l.a. s.a. p.m. a.m. st. mt. ft. no. vs. v.`)
+export const DOTTED_NON_NAMES = words(`u.s. u.k. u.n. e.u. u.s.a. u.a.e. d.c. n.y. l.a. s.a. p.m. a.m. st. mt. ft. no. vs. v.
+  f.c. a.s. s.c. a.c. c.f. s.s. a.g. n.v. s.p.a. b.v. p.l.c. c.d. s.d. r.c. s.k. f.k. n.k.`)
 
 /** Abbreviations whose full stop belongs to the word, not the sentence. */
 export const ABBREVIATIONS = words(`mr mrs ms dr st mt ft jr sr gen col lt sgt capt maj adm rev gov sen rep prof messrs mme mlle no vs inc ltd corp co`)
@@ -107,3 +108,14 @@ export const EXTRA_PLACES = words(`
 
 /** Endings that mark a word as a surname in many languages ("Maskhadov", "Shevchenko", "Popescu", "Ahmadzadeh"). */
 export const SURNAME_ENDINGS = /(?:ov|ova|ev|eva|yev|yeva|enko|chenko|sky|skiy|ski|ska|vich|vic|wicz|escu|zadeh|zade|zoda|poulos|akis|oglu|ian|yan|dze|shvili|sson|ssen|berg|stein|mann)$/
+
+/** Nouns for a person of a nation, used like a title before a name ("Briton Ian Woosnam", "Finn Juha Kankkunen"). */
+export const NATIONALITY_NOUNS = words(`
+  briton britons brit brits scot scots swede swedes dane danes pole poles turk turks serb serbs croat croats
+  kurd kurds arab arabs finn finns czech czechs slovak slovaks slovene slovenes thai thais greek greeks
+  frenchman frenchwoman frenchmen englishman englishwoman englishmen dutchman dutchwoman dutchmen irishman
+  irishwoman scotsman scotswoman welshman welshwoman kiwi kiwis aussie aussies yank yankee
+`)
+
+/** Compass initials that abbreviate a place ("S. Africa", "N. Korea"), not a given name. */
+export const COMPASS_INITIALS = words(`n. s. e. w.`)

@@ -15,6 +15,8 @@ import {
   AFFILIATIONS,
   EXTRA_PLACES,
   SURNAME_ENDINGS,
+  NATIONALITY_NOUNS,
+  COMPASS_INITIALS,
 } from './cues.ts'
 import { foldName } from './fold.ts'
 import { nameLexicon as lexicon } from './lexicon.ts'
@@ -117,7 +119,12 @@ export function findPeopleInArticle(passageTexts: string[], options: FindPeopleO
  */
 function acceptListNeighbours(mentions: Mention[], fullNames: Mention[]): void {
   const byLine = new Map<number, Mention[]>()
-  for (const m of mentions) if (!m.shouted) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m])
+  for (const m of mentions) {
+    if (m.shouted) continue
+    const line = byLine.get(m.line)
+    if (line) line.push(m)
+    else byLine.set(m.line, [m])
+  }
   for (const line of byLine.values()) {
     let changed = true
     while (changed) {
@@ -177,7 +184,7 @@ const PLACE_WORDS = new Set([...lexicon.places].map((p) => p.slice(p.lastIndexOf
 
 /** A place, nationality, faith or party word ("Europe", "Sri Lankans", "Catholic"), plurals included. */
 function isPlaceLike(folded: string): boolean {
-  if (lexicon.places.has(folded) || lexicon.demonyms.has(folded) || DOTTED_NON_NAMES.has(folded) || AFFILIATIONS.has(folded) || EXTRA_PLACES.has(folded)) return true
+  if (lexicon.places.has(folded) || lexicon.demonyms.has(folded) || DOTTED_NON_NAMES.has(folded) || AFFILIATIONS.has(folded) || EXTRA_PLACES.has(folded) || NATIONALITY_NOUNS.has(folded)) return true
   return looksLikeNationality(folded)
 }
 
@@ -187,6 +194,8 @@ function looksLikeNationality(folded: string): boolean {
   if (word !== folded && lexicon.demonyms.has(word)) return true
   const bases = word.endsWith('ian') ? [word.slice(0, -1), word.slice(0, -2)] : word.endsWith('an') ? [word.slice(0, -1), word.slice(0, -2) + 'a'] : word.endsWith('ese') ? [word.slice(0, -3) + 'a', word.slice(0, -3)] : []
   if (bases.some((base) => base.length > 2 && (PLACE_WORDS.has(base) || EXTRA_PLACES.has(base)))) return true
+  // "Yugoslav", "Serb", "Croat": the country's name less its "-ia" or "-a".
+  if (word.length > 3 && !isGiven(word) && !isSurname(word) && (PLACE_WORDS.has(word + 'ia') || EXTRA_PLACES.has(word + 'ia'))) return true
   // "Tajik", "Uzbeks", "Afghan": the people of a "-stan".
   return word.length > 3 && (PLACE_WORDS.has(word + 'istan') || PLACE_WORDS.has(word + 'stan'))
 }
@@ -207,7 +216,7 @@ function canBeNamePart(token: Token): boolean {
   if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
   const f = token.folded
   if (isGiven(f) || isSurname(f)) return !TITLES.has(f) && !NON_PERSON_HEADS.has(f)
-  return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !isPlaceLike(f) && !isCommon(f) && !lexicon.roles.has(f)
+  return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !isPlaceLike(f) && !isCommon(f) && !isRoleWord(f)
 }
 
 /** Looser test used when the context vouches for a person: anything but titles, head words and nationalities. */
@@ -232,6 +241,17 @@ function endsWithKnownName(span: Token[]): boolean {
     }
   }
   return false
+}
+
+/** "German", "South African", "fellow-American": a singular nationality word (plurals name groups). */
+function isNationalityAdjective(folded: string): boolean {
+  const word = folded.includes('-') ? folded.slice(folded.lastIndexOf('-') + 1) : folded
+  return !word.endsWith('s') && (lexicon.demonyms.has(word) || looksLikeNationality(word))
+}
+
+/** A nationality, faith or party word, plural or not ("Lankan", "Catholic", "Serbs"). */
+function isNationalityWord(folded: string): boolean {
+  return lexicon.demonyms.has(folded) || AFFILIATIONS.has(folded) || NATIONALITY_NOUNS.has(folded) || looksLikeNationality(folded)
 }
 
 function isClearGivenName(token: Token): boolean {
@@ -327,15 +347,23 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   while (span.length > 1 && NAME_SUFFIXES.has(span[span.length - 1].folded)) span = span.slice(0, -1)
   const head = span[span.length - 1]
   // "Crocus City Hall", "Manchester United", "Tajik Friends": the head word makes it something else.
-  if (NON_PERSON_HEADS.has(head.folded) || isPluralOfWord(head.folded)) return undefined
+  if (NON_PERSON_HEADS.has(head.folded)) return undefined
+  if (isPluralOfWord(head.folded) && !(span.length >= 2 && span[span.length - 2].isInitial)) return undefined
   if (endsWithKnownName(span)) return undefined
 
   // What follows the run can vouch for it: "X said", "X (Netherlands)", "X c Healy b McGrath 34".
-  const after = tokens.slice(end, end + 4)
+  const after = tokens.slice(end, end + 5)
   const speechAfter = after.length > 0 && (SPEECH_VERBS.has(after[0].folded) || (after[0].text === ',' && after.length > 1 && (SPEECH_VERBS.has(after[1].folded) || /^\d{2}$/.test(after[1].text))))
+  // "said Burcin Mavituna", "according to X".
+  const beforeRun = tokens[start - 1]
+  const speechBefore = beforeRun !== undefined && (/^(?:said|says|told|according)$/.test(beforeRun.folded) || (beforeRun.folded === 'to' && tokens[start - 2]?.folded === 'according'))
+  // "Massoud Barzani, leader of the KDP", "Tang Shubei, the top negotiator".
+  const appositiveRole = after.length >= 2 && after[0].text === ',' && after.slice(1, 4).some((t, at) => t.isWord && isRoleWord(t.folded) && after.slice(1, 1 + at).every((w) => w.isWord && !w.isCapitalised))
   const countryAfter = after.length >= 3 && after[0].text === '(' && after[2].text === ')' && isPlaceLike(after[1].folded)
   const batsman = after.length >= 2 && /^(?:c|b|lbw|st|run|not|retired)$/.test(after[0].text) && tokens.some((t) => /^\d/.test(t.text))
-  const vouched = speechAfter || countryAfter || batsman
+  // Sports tables: a scorer's minute ("Driller 15th"), bowling figures ("Croft 29-6-64-1", "Gordon Parsons (3-20)").
+  const figures = after.length > 0 && (/^\d+(?:st|nd|rd|th)$/.test(after[0].text) || /^\d+(?:\.\d)?-\d+-\d+-\d+$/.test(after[0].text) || (after[0].text === '(' && /^\d{1,2}-\d{1,3}$/.test(after[1]?.text ?? '') && after[2]?.text === ')'))
+  const vouched = speechAfter || speechBefore || appositiveRole || countryAfter || batsman || figures
   // With such a sign, a name word may also be a word or a place ("Kimiko Date (Japan)", "Jos Verstappen (Netherlands)").
   const headPart = vouched ? canBeNamePartLoosely : canBeNamePart
   const namePart = (t: Token) => canBeNamePart(t) || (vouched && canBeNamePartLoosely(t) && !isCommon(t.folded))
@@ -352,6 +380,8 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   const prefix = span.slice(0, nameStart)
   const name = span.slice(nameStart)
   if (name.every((t) => t.isInitial)) return undefined
+  // "S. Africa", "N. Korea": a compass point before a place.
+  if (name.length === 2 && COMPASS_INITIALS.has(name[0].folded) && isPlaceLike(name[1].folded) && !isSurname(name[1].folded)) return undefined
   // "He said", "But": a lone sentence-opening word that is also an ordinary word is that word.
   if (name.length === 1 && name[0].sentenceStart && (isCommon(name[0].folded) || isPlaceLike(name[0].folded))) return undefined
 
@@ -365,11 +395,14 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   const titled = prefix.length > 0 && isRoleWord(prefix[prefix.length - 1].folded) && !prefix.some((t) => NON_PERSON_HEADS.has(t.folded))
   const previous = before[before.length - 1]
   const roleBefore = prefix.length === 0 && previous !== undefined && previous.isWord && isRoleWord(previous.folded)
+  // "German Anke Huber", "fellow-American Anne Miller": a nationality adjective right before a name.
+  const adjectiveBefore = prefix.length > 0 ? prefix[prefix.length - 1] : previous
+  const nationalityBefore = adjectiveBefore !== undefined && adjectiveBefore.isWord && isNationalityAdjective(adjectiveBefore.folded)
   // A title a few words back ("Secretary of State Uzra Zeya", "Minister of Labor Sumanguli Tagoyzoda").
   const titleNearby = !titled && !roleBefore && tokens.slice(Math.max(0, start - 4), start).some((t) => t.isWord && TITLES.has(t.folded))
   const cricket = before.length > 0 && (before[before.length - 1].text === 'b' || before[before.length - 1].text === 'c' || before[before.length - 1].text === 'st')
   const listed = playerList && after.length > 0 && /^\d/.test(after[0].text)
-  const cued = titled || roleBefore || titleNearby || speechAfter || countryAfter || cricket || listed || batsman
+  const cued = titled || roleBefore || titleNearby || vouched || cricket || listed
 
   let score = 0
   const first = name[0]
@@ -386,20 +419,23 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
     // After a clear given name a surname may look like a word or a place ("Bob Dole", "Malivai Washington").
     const softened = strongGiven && at > 0
     const scale = vouched ? 0.5 : 1
-    if (!named && isPlaceLike(t.folded)) score -= (softened ? 0.5 : 2) * scale
+    // Softened for towns ("Hal Sutton"), never for nationalities or faiths ("Sri Lankan", "Roman Catholic").
+    if (!named && isPlaceLike(t.folded)) score -= (softened && !isNationalityWord(t.folded) ? 0 : 2) * scale
+    else if (named && at > 0 && isNationalityWord(t.folded)) score -= 2 * scale
     if (!named && isCommon(t.folded)) score -= (softened ? 0 : 1.5) * scale
   })
   if (titled || roleBefore) score += 2
   else if (titleNearby) score += 1.5
-  if (speechAfter) score += 1.5
+  else if (nationalityBefore) score += 1
+  if (speechAfter || speechBefore || appositiveRole) score += 1.5
   if (countryAfter) score += 2
-  else if (cricket || listed || batsman) score += 1.5
+  else if (cricket || listed || batsman || figures) score += 1.5
   // "the Kremlin", "a Mercedes": people seldom take an article.
   const determined = (prefix.length > 0 ? prefix[prefix.length - 1] : previous)?.folded
   if (determined === 'the' || determined === 'a' || determined === 'an') score -= 3
   const size = name.filter((t) => !NAME_PARTICLES.has(t.text)).length
   const clean = name.every((t) => NAME_PARTICLES.has(t.text) || canBeNamePart(t))
-  const strongCue = titled || roleBefore || speechAfter || countryAfter || cricket || listed || batsman
+  const strongCue = titled || roleBefore || vouched || cricket || listed
   return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, score, cued, shouted: false, accepted: false }
 }
 
