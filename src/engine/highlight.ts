@@ -10,8 +10,24 @@ export interface HighlightSpec {
   phrases: readonly (readonly string[])[]
 }
 
+/** Analysing a word is pure and words repeat endlessly: remember answers (bounded, for long-running servers). */
+function memoize<T>(analyse: (word: string) => T): (word: string) => T {
+  const cache = new Map<string, T>()
+  return (word) => {
+    let result = cache.get(word)
+    if (result === undefined && !cache.has(word)) {
+      if (cache.size >= 500_000) cache.clear()
+      result = analyse(word)
+      cache.set(word, result)
+    }
+    return result as T
+  }
+}
+
 /** The comparison key of a word inside a phrase: its stem, stop words included. */
-export const phraseKey = stemTerm
+export const phraseKey = memoize(stemTerm)
+/** The index term of a word, as the index analysed it. */
+export const cachedIndexTerm = memoize(indexTerm)
 
 /** Where a phrase's words stand consecutively in the tokens, as token index ranges. */
 function phraseSpans(keys: readonly string[], phrase: readonly string[]): [number, number][] {
@@ -42,7 +58,7 @@ export function highlight(text: string, spec: HighlightSpec): Highlight {
   const ranges: Range[] = []
   const words = new Set<string>()
   for (const token of tokens) {
-    const term = indexTerm(token.text)
+    const term = cachedIndexTerm(token.text)
     if (term !== null && spec.terms.has(term)) {
       ranges.push([token.start, token.end])
       words.add(token.text)

@@ -61,6 +61,8 @@ export class PostingScorer {
   private readonly termStamp: Uint32Array
   private stamp = 0
   private touched: Uint32Array
+  /** Expansions per spec: the index never changes, and a fuzzy walk of the term tree is costly. */
+  private readonly expansions = new Map<string, [FieldTermData, number, string][]>()
 
   constructor(source: PostingSource, settings: ScoringSettings, passages: number) {
     this.source = source
@@ -166,7 +168,18 @@ export class PostingScorer {
   }
 
   /** The index terms a spec stands for with their weights: itself (1), prefix and fuzzy expansions (less). */
-  private *expand(spec: TermSpec): Generator<[FieldTermData, number, string]> {
+  private expand(spec: TermSpec): [FieldTermData, number, string][] {
+    const key = `${spec.term}\u0000${spec.prefix ? 1 : 0}\u0000${spec.fuzzy || 0}`
+    let expansion = this.expansions.get(key)
+    if (!expansion) {
+      if (this.expansions.size >= 10_000) this.expansions.clear()
+      expansion = [...this.expandUncached(spec)]
+      this.expansions.set(key, expansion)
+    }
+    return expansion
+  }
+
+  private *expandUncached(spec: TermSpec): Generator<[FieldTermData, number, string]> {
     const exact = this.source.get(spec.term)
     if (exact) yield [exact, 1, spec.term]
     const seen = new Set<string>([spec.term])
