@@ -1,7 +1,7 @@
 // Scores a passage against every topic by the weighted topic vocabulary it contains, and keeps the topics
 // with enough evidence that come close to the best one (so a passage can carry several topics, or none).
 import { lexiconsFor } from './lexicon-store.ts'
-import type { TopicLexicon } from './lexicon.ts'
+import { defaultLexiconOptions, type LexiconOptions, type TopicLexicon } from './lexicon.ts'
 import type { Taxonomy } from './taxonomy.ts'
 import { EXACT_PREFIX, isVerbForm, STOPWORDS, stem, tokenizeCased, VERB_FORM_PREFIX } from './text.ts'
 
@@ -25,6 +25,8 @@ export interface ClassifierOptions {
   maxTopics: number
   /** Weight of the title's and section heading's words relative to the passage's own. */
   contextWeight: number
+  /** How topic vocabularies are derived; the shipped lexicon is reused only with the defaults. */
+  lexicon: LexiconOptions
 }
 
 export const defaultClassifierOptions: ClassifierOptions = {
@@ -32,6 +34,7 @@ export const defaultClassifierOptions: ClassifierOptions = {
   relativeThreshold: 0.6,
   maxTopics: 3,
   contextWeight: 0.5,
+  lexicon: defaultLexiconOptions,
 }
 
 /** Weight of a word read inside a capitalised name, relative to the same word in running text. */
@@ -123,7 +126,7 @@ function accumulate(lexicon: CombinedLexicon, text: string, factor: number, scor
 export function createTopicClassifier(taxonomy: Taxonomy, options: Partial<ClassifierOptions> = {}): TopicClassifier {
   const settings = { ...defaultClassifierOptions, ...options }
   const ids = taxonomy.topics.map((topic) => topic.id)
-  const lexicon = combine(lexiconsFor(taxonomy))
+  const lexicon = combine(lexiconsFor(taxonomy, settings.lexicon))
 
   return {
     classify(text, context = {}) {

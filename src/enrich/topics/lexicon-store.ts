@@ -2,7 +2,7 @@
 // built, otherwise a fresh one derived from WordNet (so a topic a user adds or edits is used on re-index).
 import { readFileSync, writeFileSync, renameSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { buildTopicLexicon, defaultLexiconOptions, topicFingerprint, type TopicLexicon } from './lexicon.ts'
+import { buildTopicLexicon, defaultLexiconOptions, topicFingerprint, type LexiconOptions, type TopicLexicon } from './lexicon.ts'
 import type { Taxonomy, Topic } from './taxonomy.ts'
 import { loadWordNet, type WordNet } from './wordnet.ts'
 
@@ -42,18 +42,18 @@ function tryLoadWordNet(): WordNet | undefined {
 }
 
 /** The lexicon of every topic, reusing shipped or already-built ones whose fingerprint still matches. */
-export function lexiconsFor(taxonomy: Taxonomy): TopicLexicon[] {
+export function lexiconsFor(taxonomy: Taxonomy, options: LexiconOptions = defaultLexiconOptions): TopicLexicon[] {
   let wordnet: WordNet | undefined
   let wordnetTried = false
   return taxonomy.topics.map((topic: Topic) => {
-    const fingerprint = topicFingerprint(topic, defaultLexiconOptions)
+    const fingerprint = topicFingerprint(topic, options)
     const ready = built.get(fingerprint) ?? shippedLexicons()[topic.id]
     if (ready && ready.fingerprint === fingerprint) return ready
     if (!wordnetTried) {
       wordnet = tryLoadWordNet()
       wordnetTried = true
     }
-    const lexicon = buildTopicLexicon(topic, wordnet, defaultLexiconOptions)
+    const lexicon = buildTopicLexicon(topic, wordnet, options)
     if (wordnet) built.set(fingerprint, lexicon)
     return lexicon
   })
