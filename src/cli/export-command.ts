@@ -1,7 +1,7 @@
 // `clippings export`: every passage (or a search's passages), one JSON object a line or CSV.
 import type { Command } from './main.ts'
 import { UsageError, indexDirOption, openIndexForReading, parseCommandLine } from './args.ts'
-import { CSV_HEADER, toCsvLine, toExportRow } from '../server/export-format.ts'
+import { CSV_HEADER, toCsvLine, toExportRow, toJsonLine } from '../server/export-format.ts'
 
 const usage = `Usage: clippings export [--format jsonl|csv] [--query Q] [--index DIR]
 
@@ -29,10 +29,10 @@ export const exportCommand: Command = {
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not "${format}"`)
     const { engine } = await openIndexForReading(values.index)
     const out = process.stdout
-    if (format === 'csv') out.write(CSV_HEADER)
+    if (format === 'csv') out.write(CSV_HEADER + '\r\n')
     for await (const passage of engine.searchAll({ query: values.query ?? '', sort: 'oldest' })) {
       const row = toExportRow(passage)
-      const line = format === 'csv' ? toCsvLine(row) : JSON.stringify(row) + '\n'
+      const line = format === 'csv' ? toCsvLine(row) + '\r\n' : toJsonLine(row) + '\n'
       if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve))
     }
   },
