@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ClippingsError } from '../../../src/errors.ts'
 import { loadTaxonomy } from '../../../src/enrich/topics/index.ts'
+import { SHIPPED_LEXICON_PATH } from '../../../src/enrich/topics/lexicon-store.ts'
+import { topicFingerprint } from '../../../src/enrich/topics/lexicon.ts'
 
 const IPTC_TOP_LEVEL = [
   'arts, culture, entertainment and media',
@@ -90,5 +92,13 @@ describe('loadTaxonomy', () => {
     const error = errorOf(() => loadTaxonomy('/nonexistent/taxonomy.json'))
     expect(error.code).toBe('unreadable-file')
     expect(error.message).toContain('/nonexistent/taxonomy.json')
+  })
+})
+
+describe('the shipped lexicon', () => {
+  it('was built from the shipped taxonomy as it stands (rebuild with src/enrich/topics/build-lexicon.ts)', () => {
+    const shipped = JSON.parse(readFileSync(SHIPPED_LEXICON_PATH, 'utf8')) as { about: string; topics: Record<string, { fingerprint: string }> }
+    expect(shipped.about).toContain('WordNet')
+    for (const topic of loadTaxonomy().topics) expect(shipped.topics[topic.id]?.fingerprint, topic.id).toBe(topicFingerprint(topic))
   })
 })
