@@ -140,7 +140,7 @@ function measureSpeed(): void {
     console.log(`Reuters-21578 speed: skipped, ${path} not found`)
     return
   }
-  const stories: { body?: string; title?: string }[] = readFileSync(path, 'utf8').split('\n').filter(Boolean).slice(0, reutersStories).map((l) => JSON.parse(l))
+  const stories: { body?: string; title?: string; people?: string[] }[] = readFileSync(path, 'utf8').split('\n').filter(Boolean).slice(0, reutersStories).map((l) => JSON.parse(l))
   const articles = stories.map((s) => ({ title: s.title, passages: (s.body ?? '').split(/\n\s*\n|\n(?=[ \t])/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) }))
   const passageCount = articles.reduce((n, a) => n + a.passages.length, 0)
   const started = performance.now()
@@ -148,6 +148,26 @@ function measureSpeed(): void {
   for (const article of articles) names += findPeopleInArticle(article.passages, { title: article.title }).flat().length
   const seconds = (performance.now() - started) / 1000
   console.log(`Reuters-21578 speed: ${articles.length} stories, ${passageCount} passages in ${seconds.toFixed(2)} s = ${Math.round(passageCount / seconds)} passages/s (${names} person mentions)`)
+  checkReutersTags(stories, articles)
+}
+
+/**
+ * A sanity check against Reuters' own "story is about" tags (lowercase surnames such as "reagan"): how often
+ * a tagged person's surname is among the surnames found. A recall proxy only: a tag can name someone the
+ * story never names.
+ */
+function checkReutersTags(stories: { people?: string[] }[], articles: { title?: string; passages: string[] }[]): void {
+  let tags = 0
+  let found = 0
+  stories.forEach((story, i) => {
+    if (!story.people?.length) return
+    const surnames = new Set(findPeopleInArticle(articles[i].passages, { title: articles[i].title }).flat().map((n) => foldName(n).split(' ').at(-1)!))
+    for (const tag of story.people) {
+      tags++
+      if (surnames.has(tag.split('-').at(-1)!)) found++
+    }
+  })
+  if (tags > 0) console.log(`Reuters-21578 people tags: ${found}/${tags} tagged surnames found (${pct(found / tags)}) in the same stories`)
 }
 
 evaluateConll()

@@ -16,7 +16,8 @@ export const TITLES = words(`
   ambassador envoy consul diplomat commissioner ombudsman speaker chairman chairwoman chairperson chair
   director manager chief executive president-elect spokesman spokeswoman spokesperson
   coach trainer striker midfielder defender goalkeeper keeper forward captain skipper champion
-  dictator strongman leader
+  dictator strongman leader adviser advisor aide counsellor councillor councilor delegate negotiator strategist
+  economist analyst commentator
   foreign interior defence defense finance economy trade justice labour labor health education
   agriculture energy transport culture
   excellency highness majesty honourable honorable
@@ -119,3 +120,7 @@ export const NATIONALITY_NOUNS = words(`
 
 /** Compass initials that abbreviate a place ("S. Africa", "N. Korea"), not a given name. */
 export const COMPASS_INITIALS = words(`n. s. e. w.`)
+
+/** Months and weekdays, which given-name lists also hold ("April", "June") but which open dates, not names. */
+export const CALENDAR_WORDS = words(`january february march april may june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday easter christmas`)

@@ -17,6 +17,7 @@ import {
   SURNAME_ENDINGS,
   NATIONALITY_NOUNS,
   COMPASS_INITIALS,
+  CALENDAR_WORDS,
 } from './cues.ts'
 import { foldName } from './fold.ts'
 import { nameLexicon as lexicon } from './lexicon.ts'
@@ -67,9 +68,15 @@ export function findPeopleInArticle(passageTexts: string[], options: FindPeopleO
 
   const texts = options.title === undefined ? passageTexts.map((t, i) => [i, t] as const) : [[-1, options.title] as const, ...passageTexts.map((t, i) => [i, t] as const)]
   const mentions: Mention[] = []
+  const organisationNames = new Set<string>()
   let lineNumber = 0
   for (const [passage, text] of texts) {
-    for (const line of text.split(/\n+/)) mentions.push(...findMentions(line, passage, lineNumber++, aliasNames))
+    for (const line of text.split(/\n+/)) mentions.push(...findMentions(line, passage, lineNumber++, aliasNames, organisationNames))
+  }
+  // "Comdata Network Inc ... Comdata said": a name the article also uses before a company or venue word is
+  // that company's, not a person's.
+  for (const mention of mentions) {
+    if (mention.score < 10 && organisationNames.has(mention.keys.join(' '))) mention.score = -10
   }
 
   // First pass: runs that are people on their own evidence.
@@ -257,19 +264,20 @@ function isNationalityWord(folded: string): boolean {
 function isClearGivenName(token: Token): boolean {
   if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
   // Many given names are also words ("Bob", "Mark", "Will"); before another capitalised word they are names.
-  return isGiven(token.folded) && !isPlaceLike(token.folded) && !TITLES.has(token.folded) && !NON_PERSON_HEADS.has(token.folded)
+  return isGiven(token.folded) && !isPlaceLike(token.folded) && !TITLES.has(token.folded) && !NON_PERSON_HEADS.has(token.folded) && !CALENDAR_WORDS.has(token.folded)
 }
 
 function isRunWord(token: Token, shouted: boolean): boolean {
   if (!token.isWord) return false
   if (token.isInitial) return true
-  if (!token.isCapitalised) return false
+  // A lone capital without a full stop ("P", "Y") is a label, not an initial.
+  if (!token.isCapitalised || token.text.length === 1) return false
   if (token.isAllCaps && !shouted) return false
   return true
 }
 
 /** All capitalised runs of a line, each trimmed to its name part and scored. */
-function findMentions(line: string, passage: number, lineNumber: number, aliasNames: ReadonlySet<string>): Mention[] {
+function findMentions(line: string, passage: number, lineNumber: number, aliasNames: ReadonlySet<string>, organisationNames: Set<string>): Mention[] {
   const tokens = tokenize(line)
   const words = tokens.filter((t) => t.isWord && /\p{L}{2}/u.test(t.text))
   const shouted = words.length >= 2 && words.filter((t) => t.isAllCaps).length / words.length >= 0.6
@@ -297,7 +305,7 @@ function findMentions(line: string, passage: number, lineNumber: number, aliasNa
       else if (t.isWord && NAME_SUFFIXES.has(t.folded.replace(/\.$/, '') + '')) end++
       else break
     }
-    const mention = shouted ? shoutedMention(tokens, i, end, passage) : scoreSpan(tokens, i, end, passage, playerList, aliasNames)
+    const mention = shouted ? shoutedMention(tokens, i, end, passage) : scoreSpan(tokens, i, end, passage, playerList, aliasNames, organisationNames)
     if (mention) {
       mention.line = lineNumber
       mention.start = i
@@ -323,6 +331,14 @@ function isHeadlineWord(token: Token): boolean {
   return isCommon(f) && !isGiven(f) && !isSurname(f) && !TITLES.has(f) && !NON_PERSON_HEADS.has(f)
 }
 
+/** Records the name part of "Comdata Network Inc", "Merrill Lynch and Co": the words before the head word. */
+function rememberOrganisation(span: Token[], into: Set<string>): void {
+  const words = span.slice(0, -1).filter((t) => !t.isInitial && !NAME_PARTICLES.has(t.text) && !t.sentenceStart)
+  if (words.length === 0) return
+  into.add(words[0].folded)
+  into.add(words.map((t) => t.folded).join(' '))
+}
+
 function isListSeparator(token: Token | undefined): boolean {
   return token !== undefined && (token.text === ',' || token.text === ';' || token.text === ':' || token.folded === 'and')
 }
@@ -333,7 +349,7 @@ function shoutedMention(tokens: Token[], start: number, end: number, passage: nu
   return { passage, tokens: span, keys: span.map((t) => t.folded), size: span.length, line: 0, listed: false, start: 0, end: 0, clean: false, strongCue: false, score: 0, cued: false, shouted: true, accepted: false }
 }
 
-function scoreSpan(tokens: Token[], start: number, end: number, passage: number, playerList: boolean, aliasNames: ReadonlySet<string>): Mention | undefined {
+function scoreSpan(tokens: Token[], start: number, end: number, passage: number, playerList: boolean, aliasNames: ReadonlySet<string>, organisationNames: Set<string>): Mention | undefined {
   let span = tokens.slice(start, end)
   // Names the user declared (aliases file) are people whatever the lists say.
   for (let from = 0; from < span.length && aliasNames.size > 0; from++) {
@@ -347,7 +363,10 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   while (span.length > 1 && NAME_SUFFIXES.has(span[span.length - 1].folded)) span = span.slice(0, -1)
   const head = span[span.length - 1]
   // "Crocus City Hall", "Manchester United", "Tajik Friends": the head word makes it something else.
-  if (NON_PERSON_HEADS.has(head.folded)) return undefined
+  if (NON_PERSON_HEADS.has(head.folded)) {
+    rememberOrganisation(span, organisationNames)
+    return undefined
+  }
   if (isPluralOfWord(head.folded) && !(span.length >= 2 && span[span.length - 2].isInitial)) return undefined
   if (endsWithKnownName(span)) return undefined
 
