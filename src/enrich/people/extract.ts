@@ -51,6 +51,8 @@ interface Mention {
   clean: boolean
   /** Cued by a strong sign (a title or role right before, a reporting verb after, a scorecard). */
   strongCue: boolean
+  /** Preceded by an article ("the West", "a Mercedes"), which people seldom take. */
+  determined?: boolean
   score: number
   /** True when the words around it say "person" (a title, a role noun, a reporting verb). */
   cued: boolean
@@ -161,6 +163,8 @@ function resolveShortMention(mention: Mention, resolver: Resolver): string | und
     }
     return undefined
   }
+  // "the West" is not Thomas West.
+  if (mention.determined) return undefined
   const found = resolver.byWord(mention.keys[0], mention)
   if (found) return found
   const word = mention.keys[0]
@@ -451,11 +455,12 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   else if (cricket || listed || batsman || figures) score += 1.5
   // "the Kremlin", "a Mercedes": people seldom take an article.
   const determined = (prefix.length > 0 ? prefix[prefix.length - 1] : previous)?.folded
-  if (determined === 'the' || determined === 'a' || determined === 'an') score -= 3
+  const hasArticle = determined === 'the' || determined === 'a' || determined === 'an'
+  if (hasArticle) score -= 3
   const size = name.filter((t) => !NAME_PARTICLES.has(t.text)).length
   const clean = name.every((t) => NAME_PARTICLES.has(t.text) || canBeNamePart(t))
   const strongCue = titled || roleBefore || vouched || cricket || listed
-  return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, score, cued, shouted: false, accepted: false }
+  return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, determined: hasArticle, score, cued, shouted: false, accepted: false }
 }
 
 // ---------------------------------------------------------------------------------------------

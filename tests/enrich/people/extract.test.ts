@@ -57,6 +57,11 @@ describe('findPeopleInArticle', () => {
     expect(people[1]).toEqual(['Emomali Rahmon'])
   })
 
+  it('does not resolve a word after an article to a person: "the West" is not Thomas West', () => {
+    const people = findPeopleInArticle(['Special Representative for Afghanistan Thomas West visited.', 'Tajikistan fears the West’s sanctions.'])
+    expect(people).toEqual([['Thomas West'], []])
+  })
+
   it('uses the title to resolve short mentions without listing the title’s people itself', () => {
     const people = findPeopleInArticle(['Rahmon welcomed the guest.'], { title: 'President Emomali Rahmon Meets Guests' })
     expect(people).toEqual([['Emomali Rahmon']])
