@@ -40,7 +40,7 @@ export const defaultClassifierOptions: ClassifierOptions = {
 /** Weight of a word read inside a capitalised name, relative to the same word in running text. */
 const NAME_PART_WEIGHT = 0.3
 
-/** Key → (topic index, weight) pairs, plus the longest phrase length, for a single left-to-right scan. */
+/** Key → (topic index, weight) pairs, and how far a phrase can reach from each first word, for one scan. */
 interface CombinedLexicon {
   entries: Map<string, Array<[number, number]>>
   /** First word of a key (a stem, or an exact name word with its prefix) → longest key starting with it. */

@@ -45,7 +45,7 @@ export const defaultLexiconOptions: LexiconOptions = {
 }
 
 /** Bump when the derivation changes, so shipped lexicons built the old way are rebuilt. */
-const BUILDER_VERSION = 3
+const BUILDER_VERSION = 4
 
 /** The fingerprint a topic's lexicon is stored under: changes whenever the topic's definition does. */
 export function topicFingerprint(topic: Topic, options: LexiconOptions = defaultLexiconOptions): string {
@@ -242,14 +242,19 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
   for (const term of topic.terms) for (const id of chooseSenses(wordnet, term, topicStems, options)) seeds.add(id)
   const inTopic = topicSynsets(wordnet, [...seeds], options)
 
-  // Example terms always count; WordNet only says how often they mean something else.
+  const rarity = (key: string) => 1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf)
+
+  // Example terms always count; WordNet only says how often they mean something else. A name is
+  // unambiguous once matched by its capitals ("Apple" is not the fruit), so it keeps full weight.
   const keys = lemmasByKey(wordnet)
   for (const term of topic.terms) {
-    // A name is unambiguous once matched by its capitals; a word may have other senses.
+    if (isNameTerm(term)) {
+      put(term, 1)
+      continue
+    }
     const key = phraseKey(term)
-    const probability = !isNameTerm(term) && keys.has(key) ? topicProbability(wordnet, key, inTopic) : 1
-    const weight = options.termFloor + (1 - options.termFloor) * probability
-    put(term, weight * (1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf)))
+    const probability = keys.has(key) ? topicProbability(wordnet, key, inTopic) : 1
+    put(term, (options.termFloor + (1 - options.termFloor) * probability) * rarity(key))
   }
 
   const expandedKeys = new Set<string>()
@@ -268,8 +273,7 @@ export function buildTopicLexicon(topic: Topic, wordnet: WordNet | undefined, op
     if (key in entries) continue
     const probability = topicProbability(wordnet, key, inTopic)
     if (probability < options.minProbability) continue
-    const weight = options.expansionWeight * probability
-    entries[key] = weight * (1 - options.specificityShare + options.specificityShare * specificity(wordnet, key, options.specificityHalf))
+    entries[key] = options.expansionWeight * probability * rarity(key)
   }
 
   addVerbFormEntries(wordnet, entries, inTopic)
