@@ -51,6 +51,8 @@ interface Mention {
   clean: boolean
   /** Cued by a strong sign (a title or role right before, a reporting verb after, a scorecard). */
   strongCue: boolean
+  /** A title or role stands right before it ("President Putin", "analyst Buriev"). */
+  titled?: boolean
   /** Preceded by an article ("the West", "a Mercedes"), which people seldom take. */
   determined?: boolean
   score: number
@@ -168,7 +170,11 @@ function resolveShortMention(mention: Mention, resolver: Resolver): string | und
   const found = resolver.byWord(mention.keys[0], mention)
   if (found) return found
   const word = mention.keys[0]
-  if (mention.strongCue && mention.clean && mention.score >= 0 && !isPlaceLike(word) && !isCommon(word)) return displayName(mention.tokens)
+  if (!mention.strongCue || !mention.clean || mention.score < 0 || isPlaceLike(word) || isCommon(word)) return undefined
+  // A lone word after a title is a person ("President Putin", "Mr Smith"); before "said" it must also look like a
+  // name, since outlets and companies say things too ("Eurasianet said").
+  if (mention.titled || isGiven(word) || isSurname(word) || SURNAME_ENDINGS.test(word)) return displayName(mention.tokens)
+  return undefined
   return undefined
 }
 
@@ -291,7 +297,7 @@ function findMentions(line: string, passage: number, lineNumber: number, aliasNa
   // Lists of names and results tables ("Aamir Sohail, Saeed Anwar", "Jos Verstappen (Netherlands) 1:55.150") are
   // capitalised throughout too, but carry commas, brackets or figures.
   const tableLike = tokens.some((t) => /^[\d,;()]/.test(t.text))
-  const titleCase = !shouted && !tableLike && longWords.length >= 3 && longWords.filter((t) => t.isCapitalised).length / longWords.length >= 0.75
+  const titleCase = !shouted && !tableLike && longWords.length >= 3 && words.every((t) => t.isCapitalised || t.isInitial || HEADLINE_LOWERCASE.has(t.folded))
   const playerList = tokens.slice(0, 3).some((t) => PLAYER_LIST_CUES.has(t.folded))
   const mentions: Mention[] = []
   let i = 0
@@ -328,6 +334,9 @@ function particlesLeadToName(tokens: Token[], from: number, shouted: boolean): b
   while (at < tokens.length && tokens[at].isWord && NAME_PARTICLES.has(tokens[at].text)) at++
   return at < tokens.length && at - from <= 3 && isRunWord(tokens[at], shouted)
 }
+
+/** The short words a title-case headline leaves in lower case. */
+const HEADLINE_LOWERCASE = new Set('a an the and or but nor of to in on at by for with from as into vs via per than off up out over under about after before amid against between without within is are was be its'.split(' '))
 
 /** An ordinary word capitalised only because the line is a title-case headline. */
 function isHeadlineWord(token: Token): boolean {
@@ -394,10 +403,12 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   // A head word that reads as an ordinary word or place is a surname only straight after a clear given name
   // or an initial ("Bob Dole", "Lindsay Davenport", "J. Crawley"); otherwise "Tajik Friends", "Central Asia".
   const headIsName = headPart(head)
-  if (!headIsName && !(span.length >= 2 && isClearGivenName(span[span.length - 2]))) return undefined
+  let beforeHead = span.length - 2
+  while (beforeHead > 0 && NAME_PARTICLES.has(span[beforeHead].text)) beforeHead--
+  if (!headIsName && !(beforeHead >= 0 && beforeHead < span.length - 1 && isClearGivenName(span[beforeHead]))) return undefined
 
   // The name is the trailing run of name-capable words; what precedes it is title or context.
-  let nameStart = headIsName ? span.length - 1 : span.length - 2
+  let nameStart = headIsName ? span.length - 1 : beforeHead
   while (nameStart > 0 && (namePart(span[nameStart - 1]) || (NAME_PARTICLES.has(span[nameStart - 1].text) && nameStart - 1 > 0))) nameStart--
   while (nameStart < span.length - 1 && NAME_PARTICLES.has(span[nameStart].text)) nameStart++
   const prefix = span.slice(0, nameStart)
@@ -460,7 +471,7 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   const size = name.filter((t) => !NAME_PARTICLES.has(t.text)).length
   const clean = name.every((t) => NAME_PARTICLES.has(t.text) || canBeNamePart(t))
   const strongCue = titled || roleBefore || vouched || cricket || listed
-  return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, determined: hasArticle, score, cued, shouted: false, accepted: false }
+  return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, determined: hasArticle, titled: titled || roleBefore || cricket || listed || figures || batsman, score, cued, shouted: false, accepted: false }
 }
 
 // ---------------------------------------------------------------------------------------------
