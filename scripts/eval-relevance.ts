@@ -4,7 +4,7 @@
 //
 //   npm run eval:relevance                                  # through createMemoryEngine, as the server searches
 //   npm run eval:relevance -- --backend minisearch          # plain MiniSearch + analyzer + rankingDefaults
-//   npm run eval:relevance -- --backend minisearch --sweep  # the settings grid behind ranking.ts
+//   npm run eval:relevance -- --sweep all                   # the settings grid behind ranking.ts (or --sweep fields,bm25)
 //   npm run eval:relevance -- --corpus DIR --qrels FILE     # another BEIR-shaped folder or split
 //
 // No per-query tuning: settings are chosen on the training claims only, and the held-back test claims
@@ -175,32 +175,46 @@ interface HarnessSettings {
    * it; 0 undoes that (plain BM25), p > 0 multiplies plain BM25 by (matched / query terms)^p.
    */
   coordination: 'minisearch' | number
-  /** The index term of a word; defaults to `indexTerm`. */
-  processTerm: (word: string) => string | null
+  /** Fuzzy matching for terms of `ranking.fuzzyMinLength` letters or more, as the engine does. */
+  fuzzy: boolean
+  /** Answer with the passages having every word when there are any, else all passages with any (the engine's relaxation). */
+  allWordsFirst: boolean
 }
 
-function rankWithMiniSearch(documents: BeirDocument[], queries: BeirQuery[], settings: HarnessSettings): Map<string, Ranking> {
-  const fields = settings.oneField ? ['all'] : ['title', 'text']
-  const index = new MiniSearch<BeirDocument & { all: string }>({
-    fields,
-    tokenize: tokenizeForIndex,
-    processTerm: settings.processTerm,
-  })
+type HarnessIndex = MiniSearch<BeirDocument & { all: string }>
+
+function buildHarnessIndex(documents: BeirDocument[], oneField: boolean, processTerm: (word: string) => string | null = indexTerm): HarnessIndex {
+  const index: HarnessIndex = new MiniSearch({ fields: oneField ? ['all'] : ['title', 'text'], tokenize: tokenizeForIndex, processTerm })
   index.addAll(documents.map((document) => ({ ...document, all: `${document.title}\n${document.text}` })))
-  const { bm25, boost } = settings.ranking
+  return index
+}
+
+function rankWithMiniSearch(
+  index: HarnessIndex,
+  queries: BeirQuery[],
+  settings: HarnessSettings,
+  processTerm: (word: string) => string | null = indexTerm,
+): Map<string, Ranking> {
+  const { bm25, boost, fuzzy, fuzzyMinLength, weights } = settings.ranking
   const rankings = new Map<string, Ranking>()
   for (const query of queries) {
-    const queryTerms = new Set(tokenizeForIndex(query.text).map(settings.processTerm).filter((term): term is string => !!term))
-    const hits = index.search(query.text, {
-      combineWith: 'OR',
-      bm25,
-      boost: settings.oneField ? {} : { title: boost.title, text: boost.text },
-    })
+    const terms = tokenizeForIndex(query.text).map(processTerm).filter((term): term is string => !!term)
+    const distinctTerms = new Set(terms).size
+    const search = (combineWith: 'AND' | 'OR') =>
+      index.search(
+        {
+          combineWith,
+          queries: terms.map((term) => ({ combineWith: 'OR', queries: [term], fuzzy: settings.fuzzy && term.length >= fuzzyMinLength ? fuzzy : false })),
+        },
+        { bm25, weights, boost: settings.oneField ? {} : { title: boost.title, text: boost.text }, tokenize: (term) => [term], processTerm: (term) => term },
+      )
+    let hits = settings.allWordsFirst ? search('AND') : []
+    if (hits.length === 0) hits = search('OR')
     const rescored = hits.map((hit) => {
       const matched = hit.queryTerms.length || 1
       const plain = hit.score / matched
       const coordination = settings.coordination
-      const value = coordination === 'minisearch' ? hit.score : plain * (matched / Math.max(1, queryTerms.size)) ** coordination
+      const value = coordination === 'minisearch' ? hit.score : plain * (matched / Math.max(1, distinctTerms)) ** coordination
       return { id: String(hit.id), value }
     })
     // Ties broken by id, descending, as trec_eval does, so runs are reproducible.
@@ -211,8 +225,7 @@ function rankWithMiniSearch(documents: BeirDocument[], queries: BeirQuery[], set
 }
 
 /** Stop-word lists tried by the sweep, besides the analyzer's own. */
-const STOP_LIST_VARIANTS: Record<string, ReadonlySet<string> | 'analyzer'> = {
-  analyzer: 'analyzer',
+const STOP_LIST_VARIANTS: Record<string, ReadonlySet<string>> = {
   none: new Set(),
   // The analyzer's list plus frequent function words of English prose.
   extended: new Set(
@@ -220,8 +233,7 @@ const STOP_LIST_VARIANTS: Record<string, ReadonlySet<string> | 'analyzer'> = {
   ),
 }
 
-function processTermWithStopList(stopList: ReadonlySet<string> | 'analyzer'): (word: string) => string | null {
-  if (stopList === 'analyzer') return indexTerm
+function processTermWithStopList(stopList: ReadonlySet<string>): (word: string) => string | null {
   return (word) => {
     const term = stemTerm(word)
     if (term === '' || stopList.has(foldTerm(word))) return null
@@ -229,36 +241,77 @@ function processTermWithStopList(stopList: ReadonlySet<string> | 'analyzer'): (w
   }
 }
 
-function sweep(documents: BeirDocument[], queries: BeirQuery[], qrels: Qrels): void {
-  const base: HarnessSettings = { ranking: rankingDefaults, oneField: false, coordination: 'minisearch', processTerm: indexTerm }
-  const run = (label: string, settings: HarnessSettings): void => {
-    const started = Date.now()
-    const { ndcgAt10, recallAt100 } = score(rankWithMiniSearch(documents, queries, settings), qrels)
-    console.log(`${label.padEnd(60)} nDCG@10 ${ndcgAt10.toFixed(4)}  recall@100 ${recallAt100.toFixed(4)}  (${Date.now() - started} ms)`)
-  }
-  const withRanking = (change: Partial<RankingDefaults>): RankingDefaults => ({ ...rankingDefaults, ...change })
+/** The engine's current shape: two fields, MiniSearch's coordination, fuzzy matching, all words first. */
+const ENGINE_LIKE: HarnessSettings = { ranking: rankingDefaults, oneField: false, coordination: 'minisearch', fuzzy: true, allWordsFirst: true }
 
-  console.log('— coordination (MiniSearch multiplies by matched terms; 0 = plain BM25) —')
-  for (const coordination of ['minisearch', 0, 0.5, 1, 2] as const) run(`coordination ${coordination}`, { ...base, coordination })
-  console.log('— one field vs title + text —')
-  for (const coordination of ['minisearch', 0] as const) run(`one field, coordination ${coordination}`, { ...base, oneField: true, coordination })
-  console.log('— stop words —')
-  for (const [name, list] of Object.entries(STOP_LIST_VARIANTS)) {
-    run(`stop words ${name}`, { ...base, processTerm: processTermWithStopList(list) })
+/** The sweep's sections; `--sweep NAME` runs one, `--sweep all` every one. */
+const SWEEP_SECTIONS = ['shape', 'fields', 'matching', 'analyzer', 'bm25'] as const
+type SweepSection = (typeof SWEEP_SECTIONS)[number]
+
+function sweep(documents: BeirDocument[], queries: BeirQuery[], qrels: Qrels, sections: readonly SweepSection[]): void {
+  const indexes = new Map<boolean, HarnessIndex>()
+  const indexFor = (oneField: boolean): HarnessIndex => {
+    if (!indexes.has(oneField)) indexes.set(oneField, buildHarnessIndex(documents, oneField))
+    return indexes.get(oneField)!
   }
-  run('no stemming (fold only), analyzer stop words', {
-    ...base,
-    processTerm: (word) => (indexTerm(word) === null ? null : foldTerm(word) || null),
-  })
-  console.log('— BM25 k, b, d —')
-  for (const k of [0.9, 1.2, 1.5]) {
-    for (const b of [0.6, 0.75, 0.9]) {
-      for (const d of [0, 0.5, 1]) run(`k ${k} b ${b} d ${d}`, { ...base, ranking: withRanking({ bm25: { k, b, d } }) })
+  const run = (label: string, settings: HarnessSettings, index = indexFor(settings.oneField), processTerm = indexTerm): void => {
+    const started = Date.now()
+    const { ndcgAt10, recallAt100 } = score(rankWithMiniSearch(index, queries, settings, processTerm), qrels)
+    console.log(`${label.padEnd(64)} nDCG@10 ${ndcgAt10.toFixed(4)}  recall@100 ${recallAt100.toFixed(4)}  (${Date.now() - started} ms)`)
+  }
+  const withRanking = (change: Partial<RankingDefaults>, base = rankingDefaults): RankingDefaults => ({ ...base, ...change })
+  const withTitle = (title: number): RankingDefaults => withRanking({ boost: { ...rankingDefaults.boost, title } })
+  // Pure BM25 over the analyzer: no fuzzy terms, no all-words-first, no coordination factor.
+  const plain: HarnessSettings = { ...ENGINE_LIKE, allWordsFirst: false, fuzzy: false, coordination: 0 }
+
+  if (sections.includes('shape')) {
+    console.log('— the engine\'s shape with ranking.ts, then one change at a time —')
+    run('engine-like: two fields, coordination ×matched, fuzzy, all words first', ENGINE_LIKE)
+    run('  without all-words-first (rank every partial match)', { ...ENGINE_LIKE, allWordsFirst: false })
+    run('  without fuzzy', { ...ENGINE_LIKE, fuzzy: false })
+    run('  coordination 0 (plain BM25 sum)', { ...ENGINE_LIKE, coordination: 0 })
+    run('  one field (title + text)', { ...ENGINE_LIKE, oneField: true })
+  }
+  if (sections.includes('fields')) {
+    console.log('— title weight and coordination (no fuzzy, no all-words-first) —')
+    run('one field (title + text), coordination 0', { ...plain, oneField: true })
+    run('one field (title + text), coordination ×matched', { ...plain, oneField: true, coordination: 'minisearch' })
+    for (const title of [0.3, 0.4, 0.5, 0.7, 1, 2]) {
+      for (const coordination of ['minisearch', 0] as const) {
+        run(`two fields, title boost ${title}, coordination ${coordination === 0 ? '0' : '×matched'}`, { ...plain, coordination, ranking: withTitle(title) })
+      }
     }
   }
-  console.log('— title boost —')
-  for (const title of [0.5, 1, 1.5, 2, 3]) {
-    run(`title boost ${title}`, { ...base, ranking: withRanking({ boost: { ...rankingDefaults.boost, title } }) })
+  if (sections.includes('matching')) {
+    console.log('— all words first and fuzzy matching, on ranking.ts with coordination 0 —')
+    run('plain BM25', plain)
+    run('all words first', { ...plain, allWordsFirst: true })
+    run('fuzzy (ranking.ts)', { ...plain, fuzzy: true })
+    run('all words first + fuzzy (ranking.ts)', { ...plain, allWordsFirst: true, fuzzy: true })
+    for (const weight of [0.1, 0.2, 0.45]) {
+      for (const fuzzyMinLength of [5, 7]) {
+        const ranking = withRanking({ weights: { ...rankingDefaults.weights, fuzzy: weight }, fuzzyMinLength })
+        run(`all words first + fuzzy weight ${weight}, from ${fuzzyMinLength} letters`, { ...plain, allWordsFirst: true, fuzzy: true, ranking })
+      }
+    }
+  }
+  if (sections.includes('analyzer')) {
+    console.log('— stop words and stemming (plain BM25, ranking.ts) —')
+    run('analyzer as is (Lucene\'s 33 stop words, Porter)', plain)
+    for (const [name, list] of Object.entries(STOP_LIST_VARIANTS)) {
+      const processTerm = processTermWithStopList(list)
+      run(`stop words ${name}`, plain, buildHarnessIndex(documents, plain.oneField, processTerm), processTerm)
+    }
+    const unstemmed = (word: string): string | null => (indexTerm(word) === null ? null : foldTerm(word) || null)
+    run('no stemming (fold only)', plain, buildHarnessIndex(documents, plain.oneField, unstemmed), unstemmed)
+  }
+  if (sections.includes('bm25')) {
+    console.log('— BM25 k, b, d (plain BM25, ranking.ts boosts) —')
+    for (const k of [0.9, 1.2, 1.5]) {
+      for (const b of [0.6, 0.75, 0.9]) {
+        for (const d of [0, 0.5]) run(`k ${k} b ${b} d ${d}`, { ...plain, ranking: withRanking({ bm25: { k, b, d } }) })
+      }
+    }
   }
 }
 
@@ -270,7 +323,7 @@ async function main(): Promise<void> {
       corpus: { type: 'string', default: resolve(PROJECT_ROOT, '../shared/corpora/beir-scifact') },
       qrels: { type: 'string' },
       backend: { type: 'string' },
-      sweep: { type: 'boolean', default: false },
+      sweep: { type: 'string' },
     },
   })
   const corpusDir = resolve(values.corpus!)
@@ -286,15 +339,17 @@ async function main(): Promise<void> {
 
   const engineAvailable = existsSync(resolve(PROJECT_ROOT, 'src/engine/index.ts'))
   const backend = values.backend ?? (engineAvailable ? 'engine' : 'minisearch')
-  if (values.sweep) {
-    sweep(documents, queries, qrels)
+  if (values.sweep !== undefined) {
+    const sections = values.sweep === 'all' ? SWEEP_SECTIONS : SWEEP_SECTIONS.filter((section) => values.sweep!.split(',').includes(section))
+    if (sections.length === 0) throw new Error(`eval:relevance: unknown sweep "${values.sweep}"; use all or ${SWEEP_SECTIONS.join(', ')}`)
+    sweep(documents, queries, qrels, sections)
     return
   }
   const started = Date.now()
   const rankings =
     backend === 'engine'
       ? await rankWithEngine(documents, queries)
-      : rankWithMiniSearch(documents, queries, { ranking: rankingDefaults, oneField: false, coordination: 'minisearch', processTerm: indexTerm })
+      : rankWithMiniSearch(buildHarnessIndex(documents, ENGINE_LIKE.oneField), queries, ENGINE_LIKE)
   const { ndcgAt10, recallAt100, queries: counted } = score(rankings, qrels)
   console.log(`backend: ${backend}${backend === 'minisearch' && !engineAvailable ? ' (src/engine/index.ts not there yet)' : ''}`)
   console.log(`nDCG@10     ${ndcgAt10.toFixed(4)}`)
