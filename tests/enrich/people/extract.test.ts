@@ -73,6 +73,10 @@ describe('findPeopleInArticle', () => {
     expect(people[1]).toEqual(['M. Atherton', 'Waqar Younis'])
   })
 
+  it('keeps particles inside a name: "Mohammed bin Salman", "Osama bin Laden"', () => {
+    expect(findPeopleInArticle(['He met Crown Prince Mohammed bin Salman.', 'Osama bin Laden was killed.'])).toEqual([['Mohammed bin Salman'], ['Osama bin Laden']])
+  })
+
   it('finds every name in a list beside a recognised person', () => {
     const people = findPeopleInArticle(['Pakistan: Aamir Sohail, Saeed Anwar, Ijaz Ahmed, Salim Malik.'])
     expect(people[0]).toEqual(['Aamir Sohail', 'Saeed Anwar', 'Ijaz Ahmed', 'Salim Malik'])
@@ -115,8 +119,14 @@ describe('findPeopleInArticle: what is not a person', () => {
     none('Rate this article. Photo: kremlin.ru. He said the Kremlin believes it.')
   })
 
-  it('skips news agencies quoted as sources', () => {
+  it('skips news agencies and outlets quoted as sources', () => {
     none('Interfax said the talks would resume.')
+    none('Eurasianet said the talks failed.')
+  })
+
+  it('skips a company the article names with a company word elsewhere', () => {
+    const people = findPeopleInArticle(['Comdata Network Inc agreed to the offer.', 'Comdata said the board approved it.'])
+    expect(people.flat()).toEqual([])
   })
 })
 
