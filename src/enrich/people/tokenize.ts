@@ -21,8 +21,9 @@ export interface Token {
   sentenceStart: boolean
 }
 
-// Initials ("F.W."), words with inner apostrophes or hyphens ("O'Neill", "Inzamam-ul-Haq"), numbers, or one other character.
-const TOKEN_PATTERN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?:-\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)*\.?|\d[\d.,:/-]*|\S/gu
+// Initials ("F.W."), words with inner apostrophes or hyphens ("O'Neill", "Inzamam-ul-Haq"), numbers and ordinals
+// ("24th"), or one other character.
+const TOKEN_PATTERN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?:-\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)*\.?|\d[\d.,:/-]*(?:st|nd|rd|th)?|\S/gu
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '•', '|', '–', '—'])
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '*', '-'])
 const POSSESSIVE = /['’]s$/i
