@@ -18,13 +18,12 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
         drawn = true
         return
       }
-      // Without a terminal, a line at the start of each step and at every tenth of it.
+      // Without a terminal, a line when a step starts and whenever it reaches a new tenth.
       const tenth = Math.floor((done / total) * 10)
-      if (step !== lastStep || tenth !== lastTenth) {
-        if (step !== lastStep || tenth > lastTenth) stream.write(`${step}: ${done}/${total}\n`)
-        lastStep = step
-        lastTenth = tenth
-      }
+      if (step === lastStep && tenth <= lastTenth) return
+      stream.write(`${step}: ${done}/${total}\n`)
+      lastStep = step
+      lastTenth = tenth
     },
     done() {
       if (drawn) stream.write('\r\x1b[K')
