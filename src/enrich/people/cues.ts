@@ -8,7 +8,8 @@ export const TITLES = words(`
   mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam madame mme mme. mlle m. messrs herr
   president vice prime premier minister ministers chancellor secretary deputy acting interim former late
   king queen prince princess crown emperor empress sultan emir sheikh shaikh sheik ayatollah imam mullah
-  pope cardinal archbishop bishop rev rev. reverend father brother sister rabbi patriarch mufti
+  pope cardinal archbishop bishop rev rev. reverend father brother sister mother rabbi patriarch mufti monsignor
+  saint
   general gen gen. colonel col col. major maj maj. captain capt capt. lieutenant lt lt. sergeant sgt sgt.
   admiral adm adm. marshal commander commandant brigadier corporal private officer
   senator sen sen. representative rep rep. congressman congresswoman governor gov gov. mayor
@@ -124,3 +125,6 @@ export const COMPASS_INITIALS = words(`n. s. e. w.`)
 /** Months and weekdays, which given-name lists also hold ("April", "June") but which open dates, not names. */
 export const CALENDAR_WORDS = words(`january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday easter christmas`)
+
+/** Religious titles that, before a single given name, are part of how the person is known ("Mother Teresa"). */
+export const RELIGIOUS_TITLES = words(`mother sister father brother pope`)

@@ -18,6 +18,7 @@ import {
   NATIONALITY_NOUNS,
   COMPASS_INITIALS,
   CALENDAR_WORDS,
+  RELIGIOUS_TITLES,
 } from './cues.ts'
 import { foldName } from './fold.ts'
 import { nameLexicon as lexicon } from './lexicon.ts'
@@ -209,7 +210,7 @@ function isPlaceLike(folded: string): boolean {
 function looksLikeNationality(folded: string): boolean {
   const word = folded.endsWith('s') ? folded.slice(0, -1) : folded
   if (word !== folded && lexicon.demonyms.has(word)) return true
-  const bases = word.endsWith('ian') ? [word.slice(0, -1), word.slice(0, -2)] : word.endsWith('an') ? [word.slice(0, -1), word.slice(0, -2) + 'a'] : word.endsWith('ese') ? [word.slice(0, -3) + 'a', word.slice(0, -3)] : []
+  const bases = word.endsWith('ian') ? [word.slice(0, -1), word.slice(0, -2)] : word.endsWith('an') ? [word.slice(0, -1), word.slice(0, -2) + 'a'] : word.endsWith('ese') ? [word.slice(0, -3) + 'a', word.slice(0, -3), word.slice(0, -3) + 'e'] : []
   if (bases.some((base) => base.length > 2 && (PLACE_WORDS.has(base) || EXTRA_PLACES.has(base)))) return true
   // "Yugoslav", "Serb", "Croat": the country's name less its "-ia" or "-a".
   if (word.length > 3 && !isGiven(word) && !isSurname(word) && (PLACE_WORDS.has(word + 'ia') || EXTRA_PLACES.has(word + 'ia'))) return true
@@ -226,7 +227,7 @@ function isCommon(folded: string): boolean {
 /** A word naming a role or office ("chief-of-staff" counts by its last part). */
 function isRoleWord(folded: string): boolean {
   const last = folded.includes('-') ? folded.slice(folded.lastIndexOf('-') + 1) : folded
-  return ROLE_WORDS.has(folded) || TITLES.has(folded) || lexicon.roles.has(folded) || ROLE_WORDS.has(last) || lexicon.roles.has(last)
+  return ROLE_WORDS.has(folded) || TITLES.has(folded) || lexicon.roles.has(folded) || ROLE_WORDS.has(last) || TITLES.has(last) || lexicon.roles.has(last)
 }
 /** A word that can stand in a person's name: a known name, or a word no list claims for something else. */
 function canBeNamePart(token: Token): boolean {
@@ -423,10 +424,13 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   while (name.length > 1 && !name[0].isInitial && isPlaceLike(name[0].folded) && (isGiven(name[1].folded) || name.length > 2)) {
     prefix.push(name.shift()!)
   }
+  // "Mother Teresa", "Pope Francis": a religious title before a lone given name is how the person is known.
+  const religious = name.length === 1 && prefix.length > 0 && RELIGIOUS_TITLES.has(prefix[prefix.length - 1].folded) && isGiven(name[0].folded)
+  if (religious) name.unshift(prefix.pop()!)
   const keys = name.filter((t) => !t.isInitial && !NAME_PARTICLES.has(t.text)).map((t) => t.folded)
   const before = tokens.slice(Math.max(0, start - 3), start)
   // A title right before the name, in the same run ("President Vladimir Putin") or just before it ("analyst X").
-  const titled = prefix.length > 0 && isRoleWord(prefix[prefix.length - 1].folded) && !prefix.some((t) => NON_PERSON_HEADS.has(t.folded))
+  const titled = religious || (prefix.length > 0 && isRoleWord(prefix[prefix.length - 1].folded) && !prefix.some((t) => NON_PERSON_HEADS.has(t.folded)))
   const previous = before[before.length - 1]
   const roleBefore = prefix.length === 0 && previous !== undefined && previous.isWord && isRoleWord(previous.folded)
   // "German Anke Huber", "fellow-American Anne Miller": a nationality adjective right before a name.
@@ -458,6 +462,8 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
     else if (named && at > 0 && isNationalityWord(t.folded)) score -= 2 * scale
     if (!named && isCommon(t.folded)) score -= (softened ? 0 : 1.5) * scale
   })
+  // The religious title kept in the name is no ordinary word there.
+  if (religious) score += 1.5
   if (titled || roleBefore) score += 2
   else if (titleNearby) score += 1.5
   else if (nationalityBefore) score += 1

@@ -47,6 +47,10 @@ describe('findPeopleInArticle', () => {
     expect(people[0]).toEqual(['Vladimir Putin', 'Costas Simitis'])
   })
 
+  it('keeps a religious title before a lone given name: "Mother Teresa"', () => {
+    expect(findPeopleInArticle(['Mother Teresa was born in Skopje.', 'In 1949 Teresa founded an order.'])).toEqual([['Mother Teresa'], ['Mother Teresa']])
+  })
+
   it('strips possessive endings, curly or straight', () => {
     const people = findPeopleInArticle(["President Emomali Rahmon’s sharp remarks and Vladimir Putin's visit."])
     expect(people[0]).toEqual(['Emomali Rahmon', 'Vladimir Putin'])
