@@ -45,7 +45,9 @@ export function tokenize(text: string): Token[] {
         raw = raw.slice(0, -2)
         possessive = true
       }
-      const firstCapital = /^\p{Lu}/u.test(raw) || /^(?:al|el|ul|bin|ibn|ben|abu|de|van|von|di|da|du|le|la)-\p{Lu}/u.test(raw)
+      // "Moscow-based", "Hong Kong-listed": a capitalised compound ending in an ordinary lower-case word is an adjective.
+      const adjectiveCompound = /-\p{Ll}{3,}$/u.test(raw)
+      const firstCapital = !adjectiveCompound && (/^\p{Lu}/u.test(raw) || /^(?:al|el|ul|bin|ibn|ben|abu|de|van|von|di|da|du|le|la)-\p{Lu}/u.test(raw))
       const letters = raw.replace(/[^\p{L}]/gu, '')
       tokens.push({
         text: raw,

@@ -123,6 +123,10 @@ describe('findPeopleInArticle: what is not a person', () => {
     none('Rate this article. Photo: kremlin.ru. He said the Kremlin believes it.')
   })
 
+  it('skips compound adjectives built on place names', () => {
+    expect(findPeopleInArticle(['Moscow-based Central Asia expert Daniil Kislov spoke.', 'Hong Kong-listed Unicom rose.'])).toEqual([['Daniil Kislov'], []])
+  })
+
   it('skips news agencies and outlets quoted as sources', () => {
     none('Interfax said the talks would resume.')
     none('Eurasianet said the talks failed.')
