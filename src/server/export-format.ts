@@ -43,6 +43,14 @@ export function toExportRow(passage: Passage): ExportRow {
   }
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return)
+ * gets a leading `'`, so an exported passage can never execute in the reader's spreadsheet (CSV injection).
+ */
+function defuseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180), doubling inner quotes. */
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
@@ -52,7 +60,7 @@ function csvField(value: string): string {
 export function toCsvLine(row: ExportRow): string {
   return EXPORT_FIELDS.map((field) => {
     const value = row[field]
-    return csvField(Array.isArray(value) ? value.join('; ') : value)
+    return csvField(defuseFormula(Array.isArray(value) ? value.join('; ') : value))
   }).join(',')
 }
 

@@ -51,6 +51,22 @@ describe('CSV', () => {
   })
 })
 
+describe('CSV formula injection', () => {
+  it.each(['=HYPERLINK("http://x")', '+1+2', '-2+3', '@SUM(A1)', '\tTabbed', '\rReturn'])(
+    'prefixes a cell starting like a formula, "%s", with a quote',
+    (text) => {
+      const line = toCsvLine(toExportRow({ ...passage, text, title: 'T', people: [], topics: [] }))
+      const cell = line.split(',').slice(7, -3).join(',')
+      expect(cell.replace(/^"|"$/g, '').replaceAll('""', '"')).toBe(`'${text}`)
+    },
+  )
+
+  it('defuses a joined list whose first name starts like a formula, and leaves other cells alone', () => {
+    const line = toCsvLine(toExportRow({ ...passage, title: 'A = B', text: 'x', people: ['=cmd', 'B'], topics: ['a-b'] }))
+    expect(line).toBe("p1,a1,A = B,CABAR.asia,2025-10,A. Writer,Money,x,'=cmd; B,a-b,/passages/p1")
+  })
+})
+
 describe('JSON Lines', () => {
   it('writes one JSON object per line with lists kept as arrays', () => {
     const line = toJsonLine(toExportRow(passage))
