@@ -57,8 +57,6 @@ interface Mention {
   /** Preceded by an article ("the West", "a Mercedes"), which people seldom take. */
   determined?: boolean
   score: number
-  /** True when the words around it say "person" (a title, a role noun, a reporting verb). */
-  cued: boolean
   /** True when it sits in an all-capitals line, where capitals say nothing. */
   shouted: boolean
   accepted: boolean
@@ -189,7 +187,6 @@ function applyAliases(name: string, aliases: Aliases | undefined): string | unde
 // ---------------------------------------------------------------------------------------------
 // Finding and scoring capitalised runs
 
-type WordClass = 'given' | 'surname' | 'name' | 'title' | 'head' | 'place' | 'demonym' | 'common' | 'unknown'
 
 function isGiven(folded: string): boolean {
   return lexicon.givenNames.has(folded)
@@ -360,7 +357,7 @@ function isListSeparator(token: Token | undefined): boolean {
 function shoutedMention(tokens: Token[], start: number, end: number, passage: number): Mention | undefined {
   const span = tokens.slice(start, end).filter((t) => !t.isInitial)
   if (span.length === 0) return undefined
-  return { passage, tokens: span, keys: span.map((t) => t.folded), size: span.length, line: 0, listed: false, start: 0, end: 0, clean: false, strongCue: false, score: 0, cued: false, shouted: true, accepted: false }
+  return { passage, tokens: span, keys: span.map((t) => t.folded), size: span.length, line: 0, listed: false, start: 0, end: 0, clean: false, strongCue: false, score: 0, shouted: true, accepted: false }
 }
 
 function scoreSpan(tokens: Token[], start: number, end: number, passage: number, playerList: boolean, aliasNames: ReadonlySet<string>, organisationNames: Set<string>): Mention | undefined {
@@ -370,7 +367,7 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
     const declared = span.slice(from)
     if (aliasNames.has(foldName(declared.map((t) => t.text).join(' ')))) {
       const keys = declared.filter((t) => !t.isInitial && !NAME_PARTICLES.has(t.text)).map((t) => t.folded)
-      return { passage, tokens: declared, keys, size: declared.length, line: 0, listed: false, start: 0, end: 0, clean: true, strongCue: true, score: 10, cued: true, shouted: false, accepted: false }
+      return { passage, tokens: declared, keys, size: declared.length, line: 0, listed: false, start: 0, end: 0, clean: true, strongCue: true, score: 10, shouted: false, accepted: false }
     }
   }
   // Drop generational suffixes before judging the head word.
@@ -440,7 +437,6 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   const titleNearby = !titled && !roleBefore && tokens.slice(Math.max(0, start - 4), start).some((t) => t.isWord && TITLES.has(t.folded))
   const cricket = before.length > 0 && (before[before.length - 1].text === 'b' || before[before.length - 1].text === 'c' || before[before.length - 1].text === 'st')
   const listed = playerList && after.length > 0 && /^\d/.test(after[0].text)
-  const cued = titled || roleBefore || titleNearby || vouched || cricket || listed
 
   let score = 0
   const first = name[0]
@@ -477,7 +473,7 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   const size = name.filter((t) => !NAME_PARTICLES.has(t.text)).length
   const clean = name.every((t) => NAME_PARTICLES.has(t.text) || canBeNamePart(t))
   const strongCue = titled || roleBefore || vouched || cricket || listed
-  return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, determined: hasArticle, titled: titled || roleBefore || cricket || listed || figures || batsman, score, cued, shouted: false, accepted: false }
+  return { passage, tokens: name, keys, size, line: 0, listed: false, start: 0, end: 0, clean, strongCue, determined: hasArticle, titled: titled || roleBefore || cricket || listed || figures || batsman, score, shouted: false, accepted: false }
 }
 
 // ---------------------------------------------------------------------------------------------
