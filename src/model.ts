@@ -198,7 +198,10 @@ export interface SearchResponse {
   groups?: ArticleGroup[]
   /** Matching articles, with `groupByArticle`. */
   totalArticles?: number
-  /** Disjunctive counts: each facet reflects every other active filter but not its own. */
+  /**
+   * Disjunctive counts: each facet reflects every other active filter but not its own. Months are
+   * counted (and listed whole) only when a year or month filter is active; otherwise `month` is empty.
+   */
   facets: Record<FacetName, FacetCounts>
   /** Filters the query itself carried (`person:"…"`, `after:2019`), merged into the active filters. */
   effectiveFilters: FacetFilters

@@ -211,6 +211,8 @@ export class MiniSearchEngine implements SearchEngine {
       from: laterBound(request.from, parsed.from),
       to: earlierBound(request.to, parsed.to),
       sort: sort === 'relevance' && !hasWords ? 'newest' : sort,
+      // Months are listed within a chosen year only, so they are counted only then.
+      countedFacets: filters.year?.length || filters.month?.length ? [...FACET_NAMES] : FACET_NAMES.filter((name) => name !== 'month'),
       clauses: compiled.clauses,
       toVerify: compiled.toVerify,
       phrases: phrases.map((words) => words.map(phraseKey)),
@@ -234,15 +236,16 @@ export class MiniSearchEngine implements SearchEngine {
     const passing = new MatchList()
     const { dateStart, dateEnd } = this.docs
 
+    const counted = plan.countedFacets.map((name) => [tallies[name], this.columns[name]] as const)
     const visit = (doc: number, score: number) => {
       if (bounds && !(dateStart[doc] >= 0 && dateEnd[doc] >= bounds.start && dateStart[doc] <= bounds.end)) return
       const failed = failedFilter(filters, doc)
       if (failed === -1) {
         passing.push(doc, score)
-        for (const name of FACET_NAMES) tallies[name].addDoc(this.columns[name], doc)
+        for (const [tally, column] of counted) tally.addDoc(column, doc)
       } else if (failed >= 0) {
         const name = filters[failed].column.name
-        tallies[name].addDoc(this.columns[name], doc)
+        if (plan.countedFacets.includes(name)) tallies[name].addDoc(this.columns[name], doc)
       }
     }
 
@@ -411,7 +414,8 @@ export class MiniSearchEngine implements SearchEngine {
     const counts = {} as Record<FacetName, FacetCounts>
     for (const name of FACET_NAMES) {
       counts[name] = listFacetValues(this.columns[name], tallies[name], {
-        size,
+        // A year's months are few and listed whole.
+        size: name === 'month' ? Number.MAX_SAFE_INTEGER : size,
         selected: new Set(plan.filters[name] ?? []),
         excluded: new Set(plan.exclude[name] ?? []),
         label: (value) => this.label(name, value),
@@ -549,6 +553,8 @@ interface SearchPlan {
   from?: string
   to?: string
   sort: SortOrder
+  /** The facets this search counts. */
+  countedFacets: FacetName[]
   /** What every match satisfies, and the nodes to verify on each (see compile-query.ts). */
   clauses: Clause[]
   toVerify: QueryNode[]

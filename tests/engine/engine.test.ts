@@ -152,3 +152,11 @@ describe('lookups', () => {
     expect(values.map((v) => [v.value, v.count])).toEqual([['Emomali Rahmon', 2]])
   })
 })
+
+describe('month facet', () => {
+  it('is counted only within a chosen year, and then lists every month', async () => {
+    expect((await engine.search({})).facets.month.values).toEqual([])
+    const within = await engine.search({ filters: { year: ['2022'] } })
+    expect(within.facets.month.values.map((v) => [v.value, v.label, v.count])).toEqual([['2022-08', 'August 2022', 2]])
+  })
+})
