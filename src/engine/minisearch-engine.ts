@@ -260,7 +260,7 @@ export class MiniSearchEngine implements SearchEngine {
     const includes = filters.filter((f) => f.include)
     if (unconstrained && filters.length === 0) {
       // The whole corpus: counts are the corpus totals, and the order is precomputed.
-      for (const name of FACET_NAMES) tallies[name] = FacetTally.fromTotals(this.columns[name])
+      for (const name of plan.countedFacets) tallies[name] = FacetTally.fromTotals(this.columns[name])
       return { matches: MatchList.everything(this.docs.identity, this.docs.zeros), tallies, relaxed }
     }
     const visitDoc = (doc: number) => {
