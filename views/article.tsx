@@ -1,7 +1,7 @@
 // The article page: a metadata header, the cleaned text by section, every passage addressable and the
 // reader's query marked throughout; the passage in the URL's #fragment is highlighted with :target CSS.
 import type { ArticlePageView } from '../src/server/page-views.ts'
-import { DateLabel } from './date-label.tsx'
+import { DocMeta } from './doc-meta.tsx'
 import { Layout } from './layout.tsx'
 import { PassageBlock, TagList } from './passage.tsx'
 
@@ -18,50 +18,25 @@ export function ArticlePage(props: { view: ArticlePageView }) {
           <header class="doc-header">
             <h1>{article.title}</h1>
             {article.titleOrigin === 'derived' ? <p class="doc-note">This title was derived from the text; the article has none of its own.</p> : ''}
-            <p class="doc-meta">
-              <a href={view.sourceHref} title={`Search ${article.source}`}>
-                {article.source}
-              </a>
-              {view.externalUrl ? (
-                <>
-                  {' '}
-                  (
-                  <a href={view.externalUrl} rel="noopener noreferrer nofollow" class="external">
-                    original
-                  </a>
-                  )
-                </>
-              ) : (
-                ''
-              )}
-              <span class="sep" aria-hidden="true">
-                ·
-              </span>
-              <DateLabel date={article.date} />
-              {article.author ? (
-                <>
-                  <span class="sep" aria-hidden="true">
-                    ·
-                  </span>
+            <DocMeta
+              class="doc-meta"
+              source={
+                <a href={view.sourceHref} title={`Search ${article.source}`}>
+                  {article.source}
+                </a>
+              }
+              externalUrl={view.externalUrl}
+              date={article.date}
+              items={[
+                article.author ? (
                   <span>
                     By {article.author}
                     {article.authorRole ? `, ${article.authorRole}` : ''}
                   </span>
-                </>
-              ) : (
-                ''
-              )}
-              {article.place ? (
-                <>
-                  <span class="sep" aria-hidden="true">
-                    ·
-                  </span>
-                  <span>{article.place}</span>
-                </>
-              ) : (
-                ''
-              )}
-            </p>
+                ) : undefined,
+                article.place ? <span>{article.place}</span> : undefined,
+              ]}
+            />
             <TagList label="People" links={view.people} kind="person" />
             <TagList label="Topics" links={view.topics} kind="topic" />
             {view.query ? (

@@ -1,7 +1,7 @@
 // One passage as a block of an article or the passage page: addressable by `#p-<id>`, its query matches marked,
 // with a permalink and a copy-link button (the button only appears when the site script runs).
 import type { PassageBlockView, PassagePageView, TagLink } from '../src/server/page-views.ts'
-import { DateLabel } from './date-label.tsx'
+import { DocMeta } from './doc-meta.tsx'
 import { Highlight } from './highlight.tsx'
 import { Layout } from './layout.tsx'
 
@@ -60,45 +60,16 @@ export function PassagePage(props: { view: PassagePageView }) {
           <h1>
             <a href={view.articleHref}>{passage.title}</a>
           </h1>
-          <p class="doc-meta">
-            <a href={view.sourceHref}>{passage.source}</a>
-            {view.externalUrl ? (
-              <>
-                {' '}
-                (
-                <a href={view.externalUrl} rel="noopener noreferrer nofollow" class="external">
-                  original
-                </a>
-                )
-              </>
-            ) : (
-              ''
-            )}
-            <span class="sep" aria-hidden="true">
-              ·
-            </span>
-            <DateLabel date={passage.date} />
-            {passage.author ? (
-              <>
-                <span class="sep" aria-hidden="true">
-                  ·
-                </span>
-                <span>By {passage.author}</span>
-              </>
-            ) : (
-              ''
-            )}
-            {passage.section ? (
-              <>
-                <span class="sep" aria-hidden="true">
-                  ·
-                </span>
-                <span class="result-section">{passage.section}</span>
-              </>
-            ) : (
-              ''
-            )}
-          </p>
+          <DocMeta
+            class="doc-meta"
+            source={<a href={view.sourceHref}>{passage.source}</a>}
+            externalUrl={view.externalUrl}
+            date={passage.date}
+            items={[
+              passage.author ? <span>By {passage.author}</span> : undefined,
+              passage.section ? <span class="result-section">{passage.section}</span> : undefined,
+            ]}
+          />
           <TagList label="People" links={view.people} kind="person" />
           <TagList label="Topics" links={view.topics} kind="topic" />
         </header>

@@ -1,11 +1,27 @@
 // The results column: how the query was read, the count and time, sort and grouping, the passages (or the
 // articles with their best passages), and useful empty states.
 import type { GroupView, ResultView, SearchPageView } from '../src/server/search-view-model.ts'
-import { DateLabel } from './date-label.tsx'
+import { DocMeta } from './doc-meta.tsx'
 import { SnippetText } from './highlight.tsx'
 
 /** Links that change the search swap the results in place; links to pages (articles, permalinks) do not. */
 const ENHANCE = { 'hx-boost': 'true', 'hx-target': '#search-page', 'hx-push-url': 'true' } as const
+
+/** A result's people or topics as links that filter the search; nothing when there are none. */
+function ResultTags(props: { class: string; label: string; links: Array<{ text: string; href: string; class: string; title: string }> }) {
+  if (props.links.length === 0) return <></>
+  return (
+    <ul class={props.class} aria-label={props.label} {...ENHANCE}>
+      {props.links.map((link) => (
+        <li>
+          <a class={link.class} href={link.href} title={link.title}>
+            {link.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 export function ResultItem(props: { result: ResultView; headingLevel?: 'h3' | 'h4' }) {
   const { result } = props
@@ -16,55 +32,30 @@ export function ResultItem(props: { result: ResultView; headingLevel?: 'h3' | 'h
       <Heading class="result-title">
         <a href={result.articleHref}>{passage.title}</a>
       </Heading>
-      <p class="result-meta">
-        <a class="result-source" href={result.sourceHref} {...ENHANCE} title={`Only ${passage.source}`}>
-          {passage.source}
-        </a>
-        <span class="sep" aria-hidden="true">
-          ·
-        </span>
-        <DateLabel date={passage.date} />
-        {passage.section ? (
-          <>
-            <span class="sep" aria-hidden="true">
-              ·
-            </span>
-            <span class="result-section">{passage.section}</span>
-          </>
-        ) : (
-          ''
-        )}
-      </p>
+      <DocMeta
+        class="result-meta"
+        source={
+          <a class="result-source" href={result.sourceHref} {...ENHANCE} title={`Only ${passage.source}`}>
+            {passage.source}
+          </a>
+        }
+        date={passage.date}
+        items={[passage.section ? <span class="result-section">{passage.section}</span> : undefined]}
+      />
       <p class="snippet">
         <SnippetText snippet={result.snippet} />
       </p>
       <div class="result-footer">
-        {result.people.length > 0 ? (
-          <ul class="tags people" aria-label="People" {...ENHANCE}>
-            {result.people.map((person) => (
-              <li>
-                <a class="tag tag-person" href={person.href} title={`Passages naming ${person.name}`}>
-                  {person.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          ''
-        )}
-        {result.topics.length > 0 ? (
-          <ul class="tags topics" aria-label="Topics" {...ENHANCE}>
-            {result.topics.map((topic) => (
-              <li>
-                <a class="tag tag-topic" href={topic.href} title={`Filter by topic ${topic.label}`}>
-                  {topic.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          ''
-        )}
+        <ResultTags
+          class="tags people"
+          label="People"
+          links={result.people.map((person) => ({ text: person.name, href: person.href, class: 'tag tag-person', title: `Passages naming ${person.name}` }))}
+        />
+        <ResultTags
+          class="tags topics"
+          label="Topics"
+          links={result.topics.map((topic) => ({ text: topic.label, href: topic.href, class: 'tag tag-topic', title: `Filter by topic ${topic.label}` }))}
+        />
         <span class="result-links">
           <a class="permalink" href={result.permalink} title="Permalink to this passage" aria-label={`Permalink to this passage from ${passage.title}`}>
             ¶
