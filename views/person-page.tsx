@@ -14,39 +14,28 @@ export function PersonIntro(props: { extras: PersonPageExtras; total: number }) 
         Named in {props.total.toLocaleString('en-US')} passage{props.total === 1 ? '' : 's'} matching this search.
       </p>
       <div class="person-lists">
-        {extras.coMentioned.length > 0 ? (
-          <section aria-labelledby="co-mentioned-title">
-            <h2 id="co-mentioned-title">Most often mentioned with</h2>
-            <ul class="tags">
-              {extras.coMentioned.map((person) => (
-                <li>
-                  <a class="tag tag-person" href={person.href}>
-                    {person.name} <span class="tag-count">{person.count.toLocaleString('en-US')}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : (
-          ''
-        )}
-        {extras.sources.length > 0 ? (
-          <section aria-labelledby="person-sources-title">
-            <h2 id="person-sources-title">Sources that mention them</h2>
-            <ul class="tags">
-              {extras.sources.map((source) => (
-                <li>
-                  <a class="tag" href={source.href}>
-                    {source.name} <span class="tag-count">{source.count.toLocaleString('en-US')}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : (
-          ''
-        )}
+        <CountedTags id="co-mentioned-title" title="Most often mentioned with" tagClass="tag tag-person" tags={extras.coMentioned} />
+        <CountedTags id="person-sources-title" title="Sources that mention them" tagClass="tag" tags={extras.sources} />
       </div>
     </header>
+  )
+}
+
+/** A titled list of linked names with their passage counts; nothing when the list is empty. */
+function CountedTags(props: { id: string; title: string; tagClass: string; tags: PersonPageExtras['sources'] }) {
+  if (props.tags.length === 0) return <></>
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <ul class="tags">
+        {props.tags.map((tag) => (
+          <li>
+            <a class={props.tagClass} href={tag.href}>
+              {tag.name} <span class="tag-count">{tag.count.toLocaleString('en-US')}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
