@@ -1,7 +1,7 @@
 // Resolves an article's metadata from what its file format says and what its text says, in that order,
-// and gives it a readable, stable id. Also the small parsers metadata needs: partial dates and URL hosts.
+// and gives it a readable, stable id. Also the URL-host parser metadata needs (dates are read by dates.ts).
 import { createHash } from 'node:crypto'
-import type { Article, ArticleMeta, Block, DatePrecision, PartialDate, TitleOrigin } from '../model.ts'
+import type { Article, ArticleMeta, Block, TitleOrigin } from '../model.ts'
 import type { CleanedText } from './clean/index.ts'
 import type { RawArticle } from './read/types.ts'
 
@@ -149,76 +149,4 @@ export function sourceFromUrl(url: string): string | undefined {
   if (!host || !host.includes('.')) return undefined
   // "www." and mobile/AMP mirrors name the same publication as the bare domain.
   return host.replace(/^(www\d*|m|amp|mobile)\./, '')
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-}
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
-const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?'
-// A time and zone after a date says nothing more about the day; it is accepted and dropped.
-const TIME = '(?:[T\\s,]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(?:[ap]\\.?m\\.?)?\\s*(?:z|utc|gmt|[a-z]{2,4}|[+-]\\d{2}:?\\d{2})?)?'
-
-const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpMatchArray) => [number, number?, number?] }[] = [
-  // 2025-10-28, 2025-10-28T15:01:01Z, 2025/10/28, 2025.10.28
-  { pattern: new RegExp(`^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${TIME}$`, 'i'), read: (m) => [+m[1], +m[2], +m[3]] },
-  // 2025-10, 2025/10
-  { pattern: /^(\d{4})[-/](\d{1,2})$/, read: (m) => [+m[1], +m[2]] },
-  // 2019
-  { pattern: /^(\d{4})$/, read: (m) => [+m[1]] },
-  // 20251028 (compact ISO)
-  { pattern: /^(\d{4})(\d{2})(\d{2})$/, read: (m) => [+m[1], +m[2], +m[3]] },
-  // 28 October 2025, Tue, 28 Oct 2025 10:00:00 GMT, 26-FEB-1987 15:01:01.79, 28th of October, 2025
-  {
-    pattern: new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH_NAME}[\\s,-]+(\\d{4})${TIME}$`, 'i'),
-    read: (m) => [+m[3], MONTHS[m[2].toLowerCase()], +m[1]],
-  },
-  // October 28, 2025, Oct. 8 2025, Tuesday, October 28, 2025 10:00 AM
-  {
-    pattern: new RegExp(`^${WEEKDAY}${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'i'),
-    read: (m) => [+m[3], MONTHS[m[1].toLowerCase()], +m[2]],
-  },
-  // October 2025, Oct. 2025, October, 2025
-  { pattern: new RegExp(`^${MONTH_NAME},?\\s+(\\d{4})$`, 'i'), read: (m) => [+m[2], MONTHS[m[1].toLowerCase()]] },
-]
-
-/**
- * Reads a date as far as it is stated, with its precision: "2019" is a year, "October 2025" a month,
- * "Oct 8, 2025" or "1987-02-26T15:01:01" a day. The whole value must be a date (it never searches inside
- * a longer text). Numeric day/month orders are read only when unambiguous ("28/10/2025" is day first,
- * "10/28/2025" month first); "08/10/2025" keeps only its year. A time zone never shifts the stated day.
- */
-export function parsePartialDate(value: string): PartialDate | undefined {
-  const text = value.trim().replace(/\s+/g, ' ')
-  if (!text || text.length > 60) return undefined
-  for (const { pattern, read } of DATE_PATTERNS) {
-    const match = text.match(pattern)
-    if (match) return toPartialDate(...read(match))
-  }
-  const numeric = text.match(new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${TIME}$`, 'i'))
-  if (numeric) {
-    const [first, second, year] = [+numeric[1], +numeric[2], +numeric[3]]
-    if (first > 12 && second <= 12) return toPartialDate(year, second, first)
-    if (second > 12 && first <= 12) return toPartialDate(year, first, second)
-    if (first === second) return toPartialDate(year, first, second)
-    return toPartialDate(year)
-  }
-  return undefined
-}
-
-function toPartialDate(year: number, month?: number, day?: number): PartialDate | undefined {
-  if (!Number.isInteger(year) || year < 1000 || year > 2999) return undefined
-  const yyyy = String(year)
-  if (month === undefined) return { iso: yyyy, precision: 'year' }
-  if (!Number.isInteger(month) || month < 1 || month > 12) return undefined
-  const mm = String(month).padStart(2, '0')
-  if (day === undefined) return { iso: `${yyyy}-${mm}`, precision: 'month' }
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  if (!Number.isInteger(day) || day < 1 || day > daysInMonth) return undefined
-  return { iso: `${yyyy}-${mm}-${String(day).padStart(2, '0')}`, precision: 'day' as DatePrecision }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { cleanArticle } from '../../src/ingest/clean/index.ts'
-import { parseDate } from '../../src/ingest/clean/dates.ts'
 import { isHardWrapped } from '../../src/ingest/clean/segment.ts'
 
 const PARAGRAPH =
@@ -250,23 +249,5 @@ describe('cleanArticle: title, byline and signature', () => {
   it('never takes a date from a mention in the body', () => {
     const body = `${PARAGRAPH}\nThe second unit was postponed from April 2019 to a later date, and on 28 October 2025 the board met again.\n${SECOND}`
     expect(cleanArticle(body).meta.date).toBeUndefined()
-  })
-})
-
-describe('parseDate', () => {
-  it('reads whole-string dates with their precision', () => {
-    expect(parseDate('28 October 2025')).toEqual({ iso: '2025-10-28', precision: 'day' })
-    expect(parseDate('Tuesday, Oct. 3, 2024')).toEqual({ iso: '2024-10-03', precision: 'day' })
-    expect(parseDate('2024-03-03T10:00:00Z')).toEqual({ iso: '2024-03-03', precision: 'day' })
-    expect(parseDate('28.10.2025')).toEqual({ iso: '2025-10-28', precision: 'day' })
-    expect(parseDate('October 2025')).toEqual({ iso: '2025-10', precision: 'month' })
-    expect(parseDate('2025', { allowYear: true })).toEqual({ iso: '2025', precision: 'year' })
-  })
-
-  it('rejects impossible dates, dates without a year and dates inside sentences', () => {
-    expect(parseDate('31 February 2025')).toBeUndefined()
-    expect(parseDate('Oct 3')).toBeUndefined()
-    expect(parseDate('The board met on 28 October 2025')).toBeUndefined()
-    expect(parseDate('2025')).toBeUndefined()
   })
 })

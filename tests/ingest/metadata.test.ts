@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { deriveTitle, parsePartialDate, resolveArticle, slugify, sourceFromUrl, type CleanedText } from '../../src/ingest/metadata.ts'
+import { deriveTitle, resolveArticle, slugify, sourceFromUrl, type CleanedText } from '../../src/ingest/metadata.ts'
 import type { RawArticle } from '../../src/ingest/read/types.ts'
 import type { ArticleMeta } from '../../src/model.ts'
 
@@ -8,39 +8,6 @@ const cleaned = (meta: ArticleMeta = {}, texts = ['The first paragraph says some
   blocks: texts.map((text) => ({ text })),
   meta,
   removed: [],
-})
-
-describe('parsePartialDate', () => {
-  it.each([
-    ['2025-10-28', '2025-10-28', 'day'],
-    ['1987-02-26T15:01:01', '1987-02-26', 'day'],
-    ['2025-10-28T23:30:00-05:00', '2025-10-28', 'day'],
-    ['2025-10-28T10:00:00.000Z', '2025-10-28', 'day'],
-    ['2025-10', '2025-10', 'month'],
-    ['2019', '2019', 'year'],
-    ['28 October 2025', '2025-10-28', 'day'],
-    ['October 2025', '2025-10', 'month'],
-    ['Oct 8, 2025', '2025-10-08', 'day'],
-    ['Oct. 8, 2025', '2025-10-08', 'day'],
-    ['Tuesday, October 28, 2025', '2025-10-28', 'day'],
-    ['Tue, 28 Oct 2025 10:00:00 GMT', '2025-10-28', 'day'],
-    ['26-FEB-1987 15:01:01.79', '1987-02-26', 'day'],
-    ['28/10/2025', '2025-10-28', 'day'],
-    ['10/28/2025', '2025-10-28', 'day'],
-  ])('reads "%s" as %s with %s precision', (value, iso, precision) => {
-    expect(parsePartialDate(value)).toEqual({ iso, precision })
-  })
-
-  it('keeps only the year of an ambiguous numeric date', () => {
-    expect(parsePartialDate('08/10/2025')).toEqual({ iso: '2025', precision: 'year' })
-  })
-
-  it.each(['', 'yesterday', '2025-13-01', '2025-02-30', 'On 28 October 2025 the talks began', 'Feb 26 -', '123'])(
-    'refuses "%s"',
-    (value) => {
-      expect(parsePartialDate(value)).toBeUndefined()
-    },
-  )
 })
 
 describe('sourceFromUrl', () => {

@@ -4,10 +4,15 @@
 // "PhD in Political Science, Associate Professor, …"), a closing signature block (name / role / date /
 // place), "Published: <date>" lines near the top, and a wire dateline ("DUSHANBE, Oct 3 (Reuters) -").
 // Dates come only from these places, never from a mention elsewhere in the body.
-import type { ArticleMeta } from '../../model.ts'
-import { parseDate } from './dates.ts'
+import type { ArticleMeta, PartialDate } from '../../model.ts'
+import { parsePartialDate } from '../dates.ts'
 import type { Unit } from './segment.ts'
 import { countWords, endsSentence, isPersonName, splitPersonNames } from './shape.ts'
+
+/** A date standing alone in the article's own text (a signature, a "Published:" line, a dateline). */
+function readLineDate(text: string, options: { allowYear?: boolean } = {}): PartialDate | undefined {
+  return parsePartialDate(text, { from: 'line', allowYear: options.allowYear })
+}
 
 // Words that make a line a statement of someone's position or credentials.
 const ROLE_WORDS =
@@ -43,7 +48,7 @@ function titleCaseWord(word: string): string {
 interface Byline {
   authors: string[]
   role?: string
-  date?: ReturnType<typeof parseDate>
+  date?: PartialDate
 }
 
 /**
@@ -57,7 +62,7 @@ export function parseByline(rest: string): Byline | undefined {
     .split(/\s*[|•·]\s*|\s+[—–]\s+|\s+on\s+(?=\p{L}+\.?\s+\d|\d)/u)
   const byline: Byline = { authors: [] }
   for (const part of parts) {
-    const date = parseDate(part)
+    const date = readLineDate(part)
     if (date) {
       byline.date ??= date
       continue
@@ -126,7 +131,7 @@ export function extractBylines(units: Unit[], meta: ArticleMeta, removed: string
     if (index < 6) {
       const published = PUBLISHED_LINE.exec(text)
       const labelled = published?.[1] !== undefined
-      let date = published ? parseDate(published[2]!) : undefined
+      let date = published ? readLineDate(published[2]!) : undefined
       // an unlabelled date counts only as a full date on its own line near the top, not "…in\nDecember 1986."
       if (date && !labelled && (index > 2 || date.precision !== 'day' || /\.$/u.test(text))) date = undefined
       if (published && date) {
@@ -173,7 +178,7 @@ function extractOpeningAuthorBlock(units: Unit[], meta: ArticleMeta, removed: st
     const name = units[index]!.text
     const next = units[index + 1]!.text
     if (!isPersonName(name)) continue
-    const date = parseDate(next)
+    const date = readLineDate(next)
     if (!date && !isRoleLine(next)) continue
     meta.author ??= name
     if (date) meta.date ??= date
@@ -197,11 +202,11 @@ function extractSignature(units: Unit[], meta: ArticleMeta, removed: string[]): 
     const dashed = /^[—–-]/u.test(units[start]!.text)
     if (rest.length === 0 && !dashed) continue
     let role: string[] = []
-    let date: ReturnType<typeof parseDate>
+    let date: PartialDate | undefined
     let place: string | undefined
     let valid = true
     rest.forEach((line, offset) => {
-      const lineDate = parseDate(line, { allowYear: true })
+      const lineDate = readLineDate(line, { allowYear: true })
       if (lineDate && !date) date = lineDate
       else if (isPlaceLine(line) && (date !== undefined || offset === rest.length - 1) && !place) place = line
       else if (!date && !place && (isRoleLine(line) || (countWords(line) <= 12 && !/\d/u.test(line) && !endsSentence(line)))) role.push(line)
@@ -241,9 +246,9 @@ export function extractDateline(text: string, meta: ArticleMeta, removed: string
   // section labels written the same way: "BACKGROUND - …", "UPDATE 2 - …", "EXCLUSIVE - …"
   if (DATELINE_LABELS.test(city)) return undefined
   const placeParts = [titleCaseWord(city)]
-  let date: ReturnType<typeof parseDate>
+  let date: PartialDate | undefined
   for (let index = 1; index < parts.length; index++) {
-    const asDate = parseDate(parts.slice(index).join(', '))
+    const asDate = readLineDate(parts.slice(index).join(', '))
     if (asDate) {
       date = asDate
       break

@@ -4,7 +4,8 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { ArticleMeta } from '../../model.ts'
-import { parsePartialDate, sourceFromUrl } from '../metadata.ts'
+import { parsePartialDate } from '../dates.ts'
+import { sourceFromUrl } from '../metadata.ts'
 import { normalizeLanguageTag } from './record-meta.ts'
 import type { ReadOutcome } from './types.ts'
 
