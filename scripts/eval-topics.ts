@@ -1,18 +1,119 @@
-// Measures the topic classifier: accuracy and a confusion matrix on AG News (a test set only: nothing in the
-// classifier is fitted to it), speed in passages per second, and every seed paragraph's topics for a look.
-// Usage: npm run eval:topics [-- --corpus path/to/ag-news-test.jsonl] [-- --quiet-seeds]
+// Measures the topic facet. AG News (a test set only: nothing is fitted to its labels, the corpus classifier
+// only self-trains on its texts as an unlabelled corpus) gives accuracy and a confusion matrix for the corpus
+// classifier and for the plain lexicon; a development corpus with labels of its own (Reuters-21578 topic
+// tags, CoNLL-2003 sport slugs, SciFact) is for choosing settings; speed is measured on Reuters passages.
+// Usage: npm run eval:topics [-- --corpus path/to/ag-news-test.jsonl] [--quiet-seeds] [--dev] [--speed]
+//        [--set selfTraining.seedShare=0.3,minGain=2]   (settings to try, dotted paths into the options)
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { cleanAgText, groupsOf, splitReutersBody, splitSentences } from '../bench/corpus.ts'
 import { PROJECT_ROOT } from '../src/defaults.ts'
-import { createTopicClassifier, loadTaxonomy } from '../src/enrich/topics/index.ts'
+import {
+  classifyCorpus,
+  createTopicClassifier,
+  loadTaxonomy,
+  scoreCorpus,
+  type CorpusClassifierSettings,
+  type TopicInput,
+} from '../src/enrich/topics/index.ts'
 
 const args = process.argv.slice(2)
-const corpusArg = args.indexOf('--corpus')
-const corpusPath = corpusArg >= 0 ? args[corpusArg + 1] : resolve(PROJECT_ROOT, '../shared/corpora/ag-news/ag-news-test.jsonl')
+const valueOf = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined)
+const corporaDir = resolve(PROJECT_ROOT, '../shared/corpora')
+const agPath = valueOf('--corpus') ?? join(corporaDir, 'ag-news/ag-news-test.jsonl')
+const reutersPath = join(corporaDir, 'reuters21578/reuters21578.jsonl')
+const conllPath = join(corporaDir, 'conll2003/conll2003_docs.jsonl')
+const scifactPath = join(corporaDir, 'beir-scifact/corpus.jsonl')
 const showSeeds = !args.includes('--quiet-seeds')
 
-type AgClass = 'World' | 'Sports' | 'Business' | 'Sci/Tech'
-const CLASSES: AgClass[] = ['World', 'Sports', 'Business', 'Sci/Tech']
+/** `--set a.b=1,c=2` → { a: { b: 1 }, c: 2 }, for trying settings without editing code. */
+function parseSettings(spec: string | undefined): CorpusClassifierSettings {
+  const settings: Record<string, unknown> = {}
+  for (const pair of (spec ?? '').split(',').filter(Boolean)) {
+    const [path, value] = pair.split('=')
+    const keys = path.split('.')
+    let target = settings
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>
+    target[keys[keys.length - 1]] = Number(value)
+  }
+  return settings as CorpusClassifierSettings
+}
+const settings = parseSettings(valueOf('--set'))
+
+const taxonomy = loadTaxonomy()
+let started = performance.now()
+const classifier = createTopicClassifier(taxonomy)
+console.log(`classifier ready in ${Math.round(performance.now() - started)} ms (${taxonomy.topics.length} topics)`)
+if (Object.keys(settings).length > 0) console.log(`settings tried: ${JSON.stringify(settings)}`)
+
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T)
+
+/** A labelled item: its class (undefined for unlabelled items that only fill out the corpus). */
+interface Labelled extends TopicInput {
+  label?: string
+}
+
+/** Accuracy per class, overall, and a confusion matrix of the top topic's class against the label. */
+function report(name: string, items: Labelled[], topics: string[][], classTopics: Record<string, string[]>): void {
+  const classes = Object.keys(classTopics)
+  const columns = [...classes, 'other', 'none']
+  const classOf = (topic: string | undefined): string =>
+    topic === undefined ? 'none' : (classes.find((c) => classTopics[c].includes(topic)) ?? 'other')
+  const confusion = new Map(classes.map((c) => [c, new Map(columns.map((k) => [k, 0]))]))
+  const topTopicCounts = new Map(classes.map((c) => [c, new Map<string, number>()]))
+  let labelCount = 0
+  items.forEach((item, i) => {
+    const row = item.label === undefined ? undefined : confusion.get(item.label)
+    if (!row) return
+    labelCount += topics[i].length
+    const predicted = classOf(topics[i][0])
+    row.set(predicted, row.get(predicted)! + 1)
+    const counts = topTopicCounts.get(item.label!)!
+    const top = topics[i][0] ?? '(none)'
+    counts.set(top, (counts.get(top) ?? 0) + 1)
+  })
+  let correct = 0
+  let total = 0
+  console.log(`\n${name}`)
+  for (const c of classes) {
+    const row = confusion.get(c)!
+    const rowTotal = [...row.values()].reduce((a, b) => a + b, 0)
+    correct += row.get(c)!
+    total += rowTotal
+    console.log(`  ${c.padEnd(9)} accuracy ${(row.get(c)! / rowTotal).toFixed(3)}  (${row.get(c)}/${rowTotal})`)
+  }
+  console.log(`  overall   accuracy ${(correct / total).toFixed(3)}  (${correct}/${total}), ${(labelCount / total).toFixed(2)} topics per item`)
+  console.log('  confusion (rows: class, columns: class of the top topic; other = a topic in no class set, none = no topic)')
+  console.log('    ' + ''.padEnd(10) + columns.map((c) => c.padStart(9)).join(''))
+  for (const c of classes) console.log('    ' + c.padEnd(10) + columns.map((k) => String(confusion.get(c)!.get(k)).padStart(9)).join(''))
+  console.log('  top topics per class')
+  for (const c of classes) {
+    const counts = [...topTopicCounts.get(c)!.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)
+    console.log(`    ${c}: ${counts.map(([topic, n]) => `${topic} ${n}`).join(', ')}`)
+  }
+}
+
+/** Runs both classifiers over a corpus and reports each, with timings. */
+function compare(name: string, items: Labelled[], classTopics: Record<string, string[]>): void {
+  started = performance.now()
+  const lexicon = items.map((item) => classifier.classify(item.text, { title: item.title, section: item.section }).map((t) => t.topic))
+  const lexiconSeconds = (performance.now() - started) / 1000
+  started = performance.now()
+  const corpus = scoreCorpus(items, taxonomy, settings)
+  const corpusSeconds = (performance.now() - started) / 1000
+  report(`${name}: lexicon classifier (per passage), ${Math.round(items.length / lexiconSeconds)} passages/s`, items, lexicon, classTopics)
+  report(
+    `${name}: corpus classifier (${corpus.adapted ? `self-trained, ${corpus.iterations} EM rounds` : 'not adapted'}), ` +
+      `${Math.round(items.length / corpusSeconds)} passages/s`,
+    items,
+    corpus.topics.map((topics) => topics.map((t) => t.topic)),
+    classTopics,
+  )
+}
 
 /**
  * AG News classes as sets of taxonomy topics, decided before measuring and justified by where a newsroom
@@ -25,10 +126,7 @@ const CLASSES: AgClass[] = ['World', 'Sports', 'Business', 'Sci/Tech']
  * that had its own Health and Entertainment categories, so health, arts/entertainment/media and
  * lifestyle/leisure belong to no class here: an item whose top topic is one of them counts as wrong.
  */
-const CLASS_TOPICS: Record<AgClass, string[]> = {
-  Sports: ['sport'],
-  Business: ['economy-business-finance', 'labour'],
-  'Sci/Tech': ['science-technology', 'environment'],
+const AG_CLASS_TOPICS: Record<string, string[]> = {
   World: [
     'politics',
     'conflict-war-peace',
@@ -40,117 +138,93 @@ const CLASS_TOPICS: Record<AgClass, string[]> = {
     'education',
     'weather',
   ],
+  Sports: ['sport'],
+  Business: ['economy-business-finance', 'labour'],
+  'Sci/Tech': ['science-technology', 'environment'],
 }
 
-function classOf(topic: string | undefined): AgClass | 'other' | 'none' {
-  if (topic === undefined) return 'none'
-  for (const agClass of CLASSES) if (CLASS_TOPICS[agClass].includes(topic)) return agClass
-  return 'other'
-}
-
-interface AgItem {
-  id: string
-  category: string
-  title: string
-  description: string
-}
-
-const taxonomy = loadTaxonomy()
-let started = performance.now()
-const classifier = createTopicClassifier(taxonomy)
-console.log(`classifier ready in ${Math.round(performance.now() - started)} ms (${taxonomy.topics.length} topics)`)
-
-if (!existsSync(corpusPath)) {
-  console.log(`AG News not found at ${corpusPath}: skipping the accuracy measurement`)
+if (!existsSync(agPath)) {
+  console.log(`AG News not found at ${agPath}: skipping the accuracy measurement`)
 } else {
-  const items: AgItem[] = readFileSync(corpusPath, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as AgItem)
-  const columns = [...CLASSES, 'other', 'none'] as const
-  const confusion = new Map<string, Map<string, number>>(CLASSES.map((c) => [c, new Map(columns.map((k) => [k, 0]))]))
-  const topTopicCounts = new Map<string, Map<string, number>>(CLASSES.map((c) => [c, new Map()]))
-  let labelCount = 0
-  started = performance.now()
-  for (const item of items) {
-    const agClass = item.category as AgClass
-    const topics = classifier.classify(item.description, { title: item.title })
-    labelCount += topics.length
-    const predicted = classOf(topics[0]?.topic)
-    const row = confusion.get(agClass)
-    if (!row) continue
-    row.set(predicted, row.get(predicted)! + 1)
-    const top = topics[0]?.topic ?? '(none)'
-    const counts = topTopicCounts.get(agClass)!
-    counts.set(top, (counts.get(top) ?? 0) + 1)
-  }
-  const seconds = (performance.now() - started) / 1000
-  let correct = 0
-  let total = 0
-  console.log(`\nAG News test: ${items.length} items, top topic of description (title as context) vs class`)
-  for (const agClass of CLASSES) {
-    const row = confusion.get(agClass)!
-    const rowTotal = [...row.values()].reduce((a, b) => a + b, 0)
-    correct += row.get(agClass)!
-    total += rowTotal
-    console.log(`  ${agClass.padEnd(9)} accuracy ${(row.get(agClass)! / rowTotal).toFixed(3)}  (${row.get(agClass)}/${rowTotal})`)
-  }
-  console.log(`  overall   accuracy ${(correct / total).toFixed(3)}  (${correct}/${total})`)
-  console.log('\nconfusion matrix (rows: AG class, columns: class of the top topic; other = a topic outside every class set, none = no topic)')
-  console.log('  ' + ''.padEnd(10) + columns.map((c) => c.padStart(9)).join(''))
-  for (const agClass of CLASSES) {
-    const row = confusion.get(agClass)!
-    console.log('  ' + agClass.padEnd(10) + columns.map((c) => String(row.get(c)).padStart(9)).join(''))
-  }
-  console.log('\ntop topics per class')
-  for (const agClass of CLASSES) {
-    const counts = [...topTopicCounts.get(agClass)!.entries()].sort((a, b) => b[1] - a[1])
-    console.log(`  ${agClass}: ${counts.map(([topic, n]) => `${topic} ${n}`).join(', ')}`)
-  }
-  console.log(`\nspeed: ${Math.round(items.length / seconds)} passages/s (${items.length} items in ${seconds.toFixed(2)} s), ${(labelCount / items.length).toFixed(2)} topics per item`)
+  const items = readJsonl<{ category: string; title: string; description: string }>(agPath).map(
+    (item): Labelled => ({ text: item.description, title: item.title, label: item.category }),
+  )
+  compare(`AG News test (${items.length} items as one unlabelled corpus; description, title as context)`, items, AG_CLASS_TOPICS)
 }
 
-/** Share of each top topic over a corpus whose subject is known, as a sanity check (no labels used). */
-function topTopicShares(name: string, texts: Array<{ text: string; title?: string }>): void {
-  const counts = new Map<string, number>()
-  const start = performance.now()
-  let words = 0
-  for (const { text, title } of texts) {
-    words += text.split(/\s+/).length
-    const top = classifier.classify(text, { title })[0]?.topic ?? '(none)'
-    counts.set(top, (counts.get(top) ?? 0) + 1)
+/**
+ * The development corpus, labelled by its sources' own metadata and never by AG News: Reuters-21578
+ * paragraphs of stories with topic tags (all economic: earn, acq, money-fx, crude, grain, trade, ...) are
+ * Business; CoNLL-2003 training documents whose headline carries a sport slug ("SOCCER - ...", slug removed)
+ * are Sports; SciFact abstracts (in 3-sentence pieces) are Science, where health counts too. The other
+ * CoNLL documents (world and business news of 1996) stay in the corpus unlabelled.
+ */
+function developmentCorpus(): Labelled[] {
+  const items: Labelled[] = []
+  const stories = readJsonl<{ title?: string; body?: string; topics?: string[] }>(reutersPath).filter((s) => s.body && s.topics?.length)
+  for (const story of stories.slice(0, 2000)) {
+    for (const text of splitReutersBody(story.body!)) items.push({ text, title: story.title, label: 'Business' })
   }
-  const seconds = (performance.now() - start) / 1000
-  const shares = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)
-  console.log(`  ${name}: ${texts.length} texts, ${Math.round(words / texts.length)} words on average, ${Math.round(texts.length / seconds)} texts/s`)
-  console.log(`    top topics: ${shares.map(([topic, n]) => `${topic} ${(n / texts.length).toFixed(3)}`).join(', ')}`)
+  const sportSlug = /^(SOCCER|CRICKET|BASEBALL|TENNIS|CYCLING|GOLF|ATHLETICS|RUGBY UNION|RUGBY LEAGUE|RALLYING|MOTOR RACING|BASKETBALL|HORSE RACING|BADMINTON|MOTORCYCLING|SQUASH|MOTOCROSS|BOXING|ICE HOCKEY|NFL|NHL|NBA|SWIMMING|SKIING|ROWING|SAILING|YACHTING|JUDO|WRESTLING|VOLLEYBALL|HOCKEY|FORMULA ONE|AMERICAN FOOTBALL|AUSTRALIAN RULES)\s+-\s+/i
+  for (const doc of readJsonl<{ split: string; title: string; text: string }>(conllPath).filter((d) => d.split === 'train')) {
+    const sport = sportSlug.test(doc.title)
+    const title = doc.title.replace(sportSlug, '')
+    const sentences = doc.text.split('\n').slice(1).filter((line) => line.trim() !== '')
+    for (const group of groupsOf(sentences, 3)) items.push({ text: group.join(' '), title, label: sport ? 'Sports' : undefined })
+  }
+  for (const abstract of readJsonl<{ title: string; text: string }>(scifactPath).slice(0, 1000)) {
+    for (const group of groupsOf(splitSentences(abstract.text), 3)) items.push({ text: group.join(' '), title: abstract.title, label: 'Science' })
+  }
+  return items
 }
 
-const corporaDir = resolve(PROJECT_ROOT, '../shared/corpora')
-const reutersPath = join(corporaDir, 'reuters21578/reuters21578.jsonl')
-const scifactPath = join(corporaDir, 'beir-scifact/corpus.jsonl')
-if (existsSync(reutersPath) || existsSync(scifactPath)) console.log('\nsanity checks on corpora of known subject (top topic shares)')
-if (existsSync(reutersPath)) {
-  const stories = readFileSync(reutersPath, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { title?: string; body?: string; topics?: string[] })
-    .filter((story) => story.body && story.topics && story.topics.length > 0)
-    .slice(0, 3000)
-  topTopicShares('Reuters-21578 (business newswire, expect economy and labour)', stories.map((s) => ({ text: s.body!, title: s.title })))
+if (args.includes('--dev')) {
+  if (![reutersPath, conllPath, scifactPath].every(existsSync)) console.log('development corpora not found: skipping')
+  else {
+    compare('development corpus (Reuters tagged stories, CoNLL train, SciFact)', developmentCorpus(), {
+      Business: ['economy-business-finance', 'labour'],
+      Sports: ['sport'],
+      Science: ['science-technology', 'health', 'environment'],
+    })
+  }
 }
-if (existsSync(scifactPath)) {
-  const abstracts = readFileSync(scifactPath, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .slice(0, 1000)
-    .map((line) => JSON.parse(line) as { title: string; text: string })
-  topTopicShares('SciFact abstracts (biomedical science, expect science and health)', abstracts)
+
+/** Reuters-21578 paragraphs (with their story's title), all of them: about 50k. */
+function reutersPassages(): TopicInput[] {
+  const passages: TopicInput[] = []
+  for (const story of readJsonl<{ title?: string; body?: string }>(reutersPath)) {
+    if (story.body) for (const text of splitReutersBody(story.body)) passages.push({ text, title: story.title })
+  }
+  return passages
+}
+
+if (args.includes('--speed')) {
+  if (!existsSync(reutersPath) || !existsSync(agPath) || !existsSync(scifactPath)) console.log('corpora not found: skipping speed')
+  else {
+    const pool = reutersPassages()
+    for (const item of readJsonl<{ title: string; description: string }>(agPath)) pool.push({ text: cleanAgText(item.description), title: item.title })
+    for (const abstract of readJsonl<{ title: string; text: string }>(scifactPath)) {
+      for (const group of groupsOf(splitSentences(abstract.text), 3)) pool.push({ text: group.join(' '), title: abstract.title })
+    }
+    console.log(`\nspeed of classifyCorpus (passages from Reuters-21578, AG News and SciFact: ${pool.length} distinct)`)
+    for (const size of [30_000, 100_000]) {
+      const items = Array.from({ length: size }, (_, i) => pool[i % pool.length])
+      const heapBefore = process.memoryUsage().heapUsed
+      started = performance.now()
+      const topics = classifyCorpus(items, taxonomy, settings)
+      const seconds = (performance.now() - started) / 1000
+      const heapAfter = process.memoryUsage().heapUsed
+      console.log(
+        `  ${size} passages: ${seconds.toFixed(1)} s, ${Math.round(size / seconds)} passages/s, ` +
+          `${(topics.reduce((n, t) => n + t.length, 0) / size).toFixed(2)} topics per passage, heap ${Math.round((heapAfter - heapBefore) / 2 ** 20)} MiB retained`,
+      )
+    }
+  }
 }
 
 const seedDir = resolve(PROJECT_ROOT, 'seeds')
 if (showSeeds && existsSync(seedDir)) {
-  console.log('\nseed paragraphs (20 words or more): topics')
+  console.log('\nseed paragraphs (20 words or more): lexicon topics (the corpus classifier falls back to them for a corpus this small)')
   const labels = new Map(taxonomy.topics.map((topic) => [topic.id, topic.label]))
   for (const file of readdirSync(seedDir).filter((name) => name.endsWith('.txt')).sort()) {
     const lines = readFileSync(join(seedDir, file), 'utf8').split('\n')

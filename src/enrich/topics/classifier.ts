@@ -122,30 +122,66 @@ function accumulate(lexicon: CombinedLexicon, text: string, factor: number, scor
   return evidence
 }
 
+/** Raw lexicon evidence for one passage: every topic's score, and how much evidence the text itself holds. */
+export interface LexiconEvidence {
+  /** Per topic, in taxonomy order: summed evidence from the text and (at context weight) title and section. */
+  scores: Float64Array
+  /** Evidence from the passage's own text alone, before title and section are read. */
+  own: number
+}
+
+/** Scores passages against every topic's lexicon, without choosing topics. */
+export interface LexiconScorer {
+  /** Topic ids in taxonomy order: the index of each entry of `scores`. */
+  topicIds: string[]
+  /** The topics' lexicons in taxonomy order (stem, phrase, name and verb-form keys to weights). */
+  lexicons: TopicLexicon[]
+  score(text: string, context?: { title?: string; section?: string }): LexiconEvidence
+}
+
+/** Builds the lexicon scorer behind the classifier; the corpus classifier uses its raw scores as seeds. */
+export function createLexiconScorer(taxonomy: Taxonomy, options: Partial<ClassifierOptions> = {}): LexiconScorer {
+  const settings = { ...defaultClassifierOptions, ...options }
+  const lexicons = lexiconsFor(taxonomy, settings.lexicon)
+  const lexicon = combine(lexicons)
+  return {
+    topicIds: taxonomy.topics.map((topic) => topic.id),
+    lexicons,
+    score(text, context = {}) {
+      const scores = new Float64Array(lexicons.length)
+      const own = accumulate(lexicon, text, 1, scores)
+      // Context can only tip the balance of a passage that has evidence of its own.
+      if (own >= settings.minEvidence / 2) {
+        for (const extra of [context.title, context.section]) {
+          if (extra) accumulate(lexicon, extra, settings.contextWeight, scores)
+        }
+      }
+      return { scores, own }
+    },
+  }
+}
+
+/** The topics a lexicon score vector supports: enough evidence and close to the best, best first. */
+export function topicsFromLexicon(evidence: LexiconEvidence, topicIds: string[], settings: ClassifierOptions): TopicScore[] {
+  if (evidence.own < settings.minEvidence / 2) return []
+  let best = 0
+  for (const score of evidence.scores) best = Math.max(best, score)
+  const floor = Math.max(settings.minEvidence, best * settings.relativeThreshold)
+  const result: TopicScore[] = []
+  evidence.scores.forEach((score, index) => {
+    if (score >= floor) result.push({ topic: topicIds[index], score: Math.round(score * 1000) / 1000 })
+  })
+  result.sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
+  return result.slice(0, settings.maxTopics)
+}
+
 /** Builds a classifier from a taxonomy, using its topics' lexicons (shipped, cached or derived now). */
 export function createTopicClassifier(taxonomy: Taxonomy, options: Partial<ClassifierOptions> = {}): TopicClassifier {
   const settings = { ...defaultClassifierOptions, ...options }
-  const ids = taxonomy.topics.map((topic) => topic.id)
-  const lexicon = combine(lexiconsFor(taxonomy, settings.lexicon))
-
+  const scorer = createLexiconScorer(taxonomy, settings)
   return {
     classify(text, context = {}) {
-      const scores = new Float64Array(ids.length)
-      const own = accumulate(lexicon, text, 1, scores)
-      // Context can only tip the balance of a passage that has evidence of its own.
-      if (own < settings.minEvidence / 2) return []
-      for (const extra of [context.title, context.section]) {
-        if (extra) accumulate(lexicon, extra, settings.contextWeight, scores)
-      }
-      let best = 0
-      for (const score of scores) best = Math.max(best, score)
-      const floor = Math.max(settings.minEvidence, best * settings.relativeThreshold)
-      const result: TopicScore[] = []
-      scores.forEach((score, index) => {
-        if (score >= floor) result.push({ topic: ids[index], score: Math.round(score * 1000) / 1000 })
-      })
-      result.sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
-      return result.slice(0, settings.maxTopics)
+      return topicsFromLexicon(scorer.score(text, context), scorer.topicIds, settings)
     },
   }
 }

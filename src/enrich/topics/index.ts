@@ -1,5 +1,6 @@
-// The topic facet: a multi-label classifier over an editable taxonomy (IPTC Media Topics by default), and
-// the rule that turns passages' topics into an article's.
+// The topic facet: a multi-label classifier over an editable taxonomy (IPTC Media Topics by default), the
+// corpus-level classifier that adapts it to the passages being indexed, and the rule that turns passages'
+// topics into an article's.
 export { loadTaxonomy, validateTaxonomy, DEFAULT_TAXONOMY_PATH, type Topic, type Taxonomy } from './taxonomy.ts'
 export {
   createTopicClassifier,
@@ -8,4 +9,14 @@ export {
   type TopicClassifier,
   type ClassifierOptions,
 } from './classifier.ts'
+export {
+  classifyCorpus,
+  scoreCorpus,
+  defaultCorpusClassifierOptions,
+  type TopicInput,
+  type CorpusTopics,
+  type CorpusClassifierOptions,
+  type CorpusClassifierSettings,
+} from './corpus.ts'
+export { defaultSelfTrainingOptions, type SelfTrainingOptions } from './self-training.ts'
 export { articleTopics } from './aggregate.ts'
