@@ -80,6 +80,7 @@ export function resultMarkdown(result: BenchResult): string {
     `${result.passages.toLocaleString('en-US')} passages (${result.articles.toLocaleString('en-US')} articles): ${result.corpus}`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${formatBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}; load average ${m.loadAverageAtStart.toFixed(2)} at the start.`,
+    `Code: commit ${result.code?.commit ?? 'unknown'}${result.code?.srcDirty ? ' with uncommitted changes in src/' : ''}.`,
     `Settings: ${result.settings.runs} build/load runs, ${result.settings.queries} queries × ${result.settings.rounds} rounds (after one warm-up round), seed ${result.settings.seed}; HTTP ${result.settings.connections} clients for ${result.settings.httpSeconds} s.`,
     '',
     'Medians; ratios to Clippings in brackets.',

@@ -45,6 +45,8 @@ export interface BenchResult {
   articles: number
   corpus: string
   machine: Machine
+  /** The commit measured, and whether src/ had uncommitted changes (the engine moves fast). */
+  code: { commit: string; srcDirty: boolean }
   settings: { runs: number; rounds: number; queries: number; seed: number; httpSeconds: number; connections: number }
   systems: SystemResult[]
 }

@@ -222,6 +222,11 @@ async function benchSystem(system: BenchSystem, corpus: Awaited<ReturnType<typeo
   return result
 }
 
+function codeVersion(): { commit: string; srcDirty: boolean } {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: BENCH_DIR, encoding: 'utf8' }).stdout?.trim() ?? ''
+  return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', srcDirty: git('status', '--porcelain', '--', '../src') !== '' }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
   if (!corporaAvailable()) {
@@ -255,6 +260,7 @@ async function main(): Promise<void> {
       node: process.version,
       loadAverageAtStart,
     },
+    code: codeVersion(),
     settings: { runs: options.runs, rounds: options.rounds, queries: queries.length, seed: SEED, httpSeconds: options.httpSeconds, connections: options.connections },
     systems,
   }
