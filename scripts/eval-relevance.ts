@@ -145,9 +145,8 @@ function toEngineInput(documents: BeirDocument[]): { articles: ArticleRecord[]; 
   return { articles, passages }
 }
 
-async function rankWithEngine(documents: BeirDocument[], queries: BeirQuery[]): Promise<Map<string, Ranking>> {
+async function rankWithEngine(documents: BeirDocument[], queries: BeirQuery[], engineModule: string): Promise<Map<string, Ranking>> {
   // Imported by path at run time so the MiniSearch backend keeps working while the engine is absent.
-  const engineModule = resolve(PROJECT_ROOT, 'src/engine/index.ts')
   const { createMemoryEngine } = (await import(engineModule)) as {
     createMemoryEngine: (input: { articles: ArticleRecord[]; passages: Passage[] }) => Promise<import('../src/engine/engine.ts').SearchEngine> | import('../src/engine/engine.ts').SearchEngine
   }
@@ -323,6 +322,8 @@ async function main(): Promise<void> {
       corpus: { type: 'string', default: resolve(PROJECT_ROOT, '../shared/corpora/beir-scifact') },
       qrels: { type: 'string' },
       backend: { type: 'string' },
+      /** Another copy of `src/engine/index.ts` to measure, e.g. a variant being tried out. */
+      engine: { type: 'string' },
       sweep: { type: 'string' },
     },
   })
@@ -337,7 +338,8 @@ async function main(): Promise<void> {
   const queries = readQueries(resolve(corpusDir, 'queries.jsonl')).filter((query) => qrels.has(query.id))
   console.log(`${documents.length} documents, ${queries.length} judged queries (${qrelsFile})`)
 
-  const engineAvailable = existsSync(resolve(PROJECT_ROOT, 'src/engine/index.ts'))
+  const engineModule = resolve(values.engine ?? resolve(PROJECT_ROOT, 'src/engine/index.ts'))
+  const engineAvailable = existsSync(engineModule)
   const backend = values.backend ?? (engineAvailable ? 'engine' : 'minisearch')
   if (values.sweep !== undefined) {
     const sections = values.sweep === 'all' ? SWEEP_SECTIONS : SWEEP_SECTIONS.filter((section) => values.sweep!.split(',').includes(section))
@@ -348,7 +350,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const rankings =
     backend === 'engine'
-      ? await rankWithEngine(documents, queries)
+      ? await rankWithEngine(documents, queries, engineModule)
       : rankWithMiniSearch(buildHarnessIndex(documents, ENGINE_LIKE.oneField), queries, ENGINE_LIKE)
   const { ndcgAt10, recallAt100, queries: counted } = score(rankings, qrels)
   console.log(`backend: ${backend}${backend === 'minisearch' && !engineAvailable ? ' (src/engine/index.ts not there yet)' : ''}`)
