@@ -30,6 +30,10 @@ export interface CorpusClassifierOptions {
   minGain: number
   /** A stem must occur in at least this many passages to be learnt from. */
   minPassagesPerStem: number
+  /** Learn from pairs of adjacent words as well as single words. */
+  bigrams: boolean
+  /** Count a word repeated in a passage as log(1 + n) times (Rennie et al. 2003), not n. */
+  dampRepeats: boolean
   /** Settings of the lexicon classifier that seeds the model (and of the thresholds both share). */
   classifier: ClassifierOptions
   selfTraining: SelfTrainingOptions
@@ -39,6 +43,8 @@ export const defaultCorpusClassifierOptions: CorpusClassifierOptions = {
   minCorpusSize: 200,
   minGain: 3,
   minPassagesPerStem: 2,
+  bigrams: false,
+  dampRepeats: false,
   classifier: defaultClassifierOptions,
   selfTraining: defaultSelfTrainingOptions,
 }
@@ -48,6 +54,8 @@ export interface CorpusClassifierSettings {
   minCorpusSize?: number
   minGain?: number
   minPassagesPerStem?: number
+  bigrams?: boolean
+  dampRepeats?: boolean
   classifier?: Partial<ClassifierOptions>
   selfTraining?: Partial<SelfTrainingOptions>
 }
@@ -62,13 +70,13 @@ export interface CorpusTopics {
   iterations: number
 }
 
-/** Each topic's lexicon weight per vocabulary stem: single words, and one-word names read as words. */
+/** Each topic's lexicon weight per vocabulary entry: single words, one-word names read as words, two-word phrases. */
 function lexiconPriors(lexicons: Array<{ entries: Record<string, number> }>, matrix: FeatureMatrix): Array<Map<number, number>> {
   return lexicons.map((lexicon) => {
     const prior = new Map<number, number>()
     for (const [key, weight] of Object.entries(lexicon.entries)) {
-      if (key.includes(' ') || key.startsWith(VERB_FORM_PREFIX)) continue
-      const word = key.startsWith(EXACT_PREFIX) ? stem(key.slice(EXACT_PREFIX.length).toLowerCase()) : key
+      if (key.startsWith(VERB_FORM_PREFIX)) continue
+      const word = key.startsWith(EXACT_PREFIX) ? key.slice(EXACT_PREFIX.length).toLowerCase().split(' ').map(stem).join(' ') : key
       const id = matrix.idOf.get(word)
       if (id !== undefined) prior.set(id, Math.max(prior.get(id) ?? 0, weight))
     }
@@ -90,7 +98,7 @@ export function scoreCorpus(items: TopicInput[], taxonomy: Taxonomy, settings: C
   const lexiconTopics = () => evidence.map((one) => topicsFromLexicon(one, scorer.topicIds, options.classifier))
   if (items.length < options.minCorpusSize) return { topics: lexiconTopics(), adapted: false, iterations: 0 }
 
-  const matrix = buildFeatureMatrix(items, { contextWeight: options.classifier.contextWeight, minPassages: options.minPassagesPerStem })
+  const matrix = buildFeatureMatrix(items, { contextWeight: options.classifier.contextWeight, minPassages: options.minPassagesPerStem, bigrams: options.bigrams, dampRepeats: options.dampRepeats })
   const seedScores = new Float64Array(items.length * K)
   const seedOwn = new Float64Array(items.length)
   evidence.forEach((one, p) => {

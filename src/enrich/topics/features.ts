@@ -23,6 +23,10 @@ export interface FeatureOptions {
   contextWeight: number
   /** A stem must occur in at least this many passages to be a feature: rarer ones cannot generalise. */
   minPassages: number
+  /** Also count pairs of adjacent content stems ("interest rate", "world cup") as features. */
+  bigrams: boolean
+  /** Count a stem repeated in a passage as log(1 + n) rather than n: the first mention says the most. */
+  dampRepeats: boolean
 }
 
 export interface FeatureInput {
@@ -31,14 +35,25 @@ export interface FeatureInput {
   section?: string
 }
 
-/** Content stems of a text: no function words, no numbers, no single letters. */
-function contentStems(text: string): string[] {
+/**
+ * Content stems of a text (no function words, numbers or single letters), then, with `bigrams`, each pair of
+ * stems that stood side by side in the text, written "first second" like the lexicon's phrase keys.
+ */
+function contentStems(text: string, bigrams: boolean): string[] {
   const stems: string[] = []
+  const pairs: string[] = []
+  let previous: string | undefined
   for (const token of tokenize(text)) {
-    if (token.length < 2 || STOPWORDS.has(token) || /^\d/.test(token)) continue
-    stems.push(stem(token))
+    if (token.length < 2 || STOPWORDS.has(token) || /^\d/.test(token)) {
+      previous = undefined
+      continue
+    }
+    const word = stem(token)
+    stems.push(word)
+    if (bigrams && previous !== undefined) pairs.push(`${previous} ${word}`)
+    previous = word
   }
-  return stems
+  return bigrams ? stems.concat(pairs) : stems
 }
 
 /** An Int32Array that grows by doubling, for token streams of unknown length. */
@@ -67,7 +82,7 @@ export function buildFeatureMatrix(items: FeatureInput[], options: FeatureOption
     if (!text) return []
     let stems = contextCache.get(text)
     if (!stems) {
-      stems = contentStems(text)
+      stems = contentStems(text, options.bigrams)
       contextCache.set(text, stems)
     }
     return stems
@@ -102,7 +117,7 @@ export function buildFeatureMatrix(items: FeatureInput[], options: FeatureOption
         tokens.push(own ? id : ~id)
       }
     }
-    add(contentStems(item.text), true)
+    add(contentStems(item.text, options.bigrams), true)
     add(contextStems(item.title), false)
     add(contextStems(item.section), false)
   })
@@ -146,10 +161,11 @@ export function buildFeatureMatrix(items: FeatureInput[], options: FeatureOption
     }
     for (let i = 0; i < touchedCount; i++) {
       const id = touched[i]
+      const all = options.dampRepeats ? Math.log1p(scratchAll[id]) : scratchAll[id]
       stems.push(id)
-      counts.push(scratchAll[id])
-      ownCounts.push(scratchOwn[id])
-      corpusCounts[id] += scratchAll[id]
+      counts.push(all)
+      ownCounts.push(options.dampRepeats ? Math.log1p(scratchOwn[id]) : scratchOwn[id])
+      corpusCounts[id] += all
       scratchAll[id] = 0
       scratchOwn[id] = 0
     }
