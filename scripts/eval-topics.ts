@@ -209,14 +209,12 @@ if (args.includes('--speed')) {
     console.log(`\nspeed of classifyCorpus (passages from Reuters-21578, AG News and SciFact: ${pool.length} distinct)`)
     for (const size of [30_000, 100_000]) {
       const items = Array.from({ length: size }, (_, i) => pool[i % pool.length])
-      const heapBefore = process.memoryUsage().heapUsed
       started = performance.now()
       const topics = classifyCorpus(items, taxonomy, settings)
       const seconds = (performance.now() - started) / 1000
-      const heapAfter = process.memoryUsage().heapUsed
       console.log(
         `  ${size} passages: ${seconds.toFixed(1)} s, ${Math.round(size / seconds)} passages/s, ` +
-          `${(topics.reduce((n, t) => n + t.length, 0) / size).toFixed(2)} topics per passage, heap ${Math.round((heapAfter - heapBefore) / 2 ** 20)} MiB retained`,
+          `${(topics.reduce((n, t) => n + t.length, 0) / size).toFixed(2)} topics per passage, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
       )
     }
   }

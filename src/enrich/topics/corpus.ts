@@ -24,8 +24,9 @@ export interface CorpusClassifierOptions {
   /** Fewer passages than this are classified by the lexicon alone: too little text to learn from. */
   minCorpusSize: number
   /**
-   * Least evidence, in nats, a passage's own words must give its best topic over the corpus at large to get
-   * any topic from the adapted model (3 ≈ twenty times likelier); a passage with lexicon evidence passes too.
+   * Least evidence, in nats, a passage's own words must give its best topic over an even mix of the modelled
+   * topics to get any topic from the adapted model (3 ≈ twenty times likelier); a passage with lexicon
+   * evidence passes too.
    */
   minGain: number
   /** A stem must occur in at least this many passages to be learnt from. */
