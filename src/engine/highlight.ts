@@ -46,6 +46,31 @@ export function containsPhrase(text: string, phrase: readonly string[]): boolean
   return phraseSpans(tokenize(text).map((t) => phraseKey(t.text)), phrase).length > 0
 }
 
+/** Letters that folding changes (accents, ß, Cyrillic…): where they occur the quick test is not safe. */
+const NON_ASCII = /[^\x00-\x7F]/
+const NON_ASCII_LETTER = /[\p{L}\p{M}](?<![A-Za-z])/u
+const APOSTROPHES = /['’ʼ‛＇]/g
+
+/**
+ * A phrase test for many candidate passages: a regular expression over the raw text rejects most of them
+ * cheaply, and only the rest are tokenised and stemmed. The expression is a necessary condition: each
+ * Porter stem less its last letter begins the word it came from, so it asks for words starting so, in
+ * order, separated only by non-word characters. It is skipped where folding could make that untrue:
+ * keys with digits (digit groups fold), and texts with letters beyond ASCII.
+ */
+export function phraseMatcher(phrase: readonly string[]): (text: string) => boolean {
+  if (phrase.length === 0 || phrase.some((key) => !/^[a-z]+$/.test(key))) return (text) => containsPhrase(text, phrase)
+  const word = (key: string) => key.slice(0, Math.max(1, Math.min(6, key.length - 1)))
+  const pattern = new RegExp(`(?<![A-Za-z0-9])${phrase.map(word).join('[A-Za-z0-9.]*[^A-Za-z0-9]+')}`, 'i')
+  return (text) => {
+    const plain = !NON_ASCII.test(text)
+    if (plain || !NON_ASCII_LETTER.test(text)) {
+      if (!pattern.test(plain && !text.includes("'") ? text : text.replace(APOSTROPHES, ''))) return false
+    }
+    return containsPhrase(text, phrase)
+  }
+}
+
 export interface Highlight {
   ranges: Range[]
   /** The surface words that matched, as they are written in the text. */

@@ -21,7 +21,7 @@ import type {
 import { FACET_NAMES } from '../model.ts'
 import { defaults } from '../defaults.ts'
 import { FacetColumn, FacetTally, UNDATED, failedFilter, listFacetValues, type ColumnFilter } from './facets.ts'
-import { cachedIndexTerm, containsPhrase, highlight, makeSnippet, phraseKey, type HighlightSpec } from './highlight.ts'
+import { cachedIndexTerm, highlight, makeSnippet, phraseKey, phraseMatcher, type HighlightSpec } from './highlight.ts'
 import { foldTerm, indexTerm, tokenizeForIndex } from './text/analyze.ts'
 import { PostingScorer, type Clause, type FieldTermData, type PostingSource, type ScoredDocs } from './scorer.ts'
 import { compileQuery, termSpecs } from './compile-query.ts'
@@ -99,6 +99,8 @@ export class MiniSearchEngine implements SearchEngine {
   private readonly foldedValues = new Map<FacetName, Map<string, string[]>>()
   private readonly personByAlias = new Map<string, string>()
   private readonly scorer: PostingScorer
+  /** Phrase tests per parsed phrase node, built once per search. */
+  private readonly phraseMatchers = new WeakMap<QueryNode, (text: string) => boolean>()
   private readonly shortIdOf: (doc: number) => number
 
   private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults) {
@@ -308,8 +310,11 @@ export class MiniSearchEngine implements SearchEngine {
         const specs = termSpecs(node, this.ranking)
         return specs.length === 0 || this.scorer.matchedTerms(specs, doc, this.shortIdOf).length > 0
       }
-      case 'phrase':
-        return containsPhrase(this.data.passages[doc].text, node.words.map(phraseKey))
+      case 'phrase': {
+        let matches = this.phraseMatchers.get(node)
+        if (!matches) this.phraseMatchers.set(node, (matches = phraseMatcher(node.words.map(phraseKey))))
+        return matches(this.data.passages[doc].text)
+      }
       case 'and':
         return node.children.every((child) => this.nodeMatches(child, doc))
       case 'or':
@@ -320,8 +325,9 @@ export class MiniSearchEngine implements SearchEngine {
   /** A linear scan for queries made only of stop words ("to be or not to be"): rare, and exact. */
   private scan(phrases: string[][], excluded: Set<number>): ScoredDocs {
     const list = new MatchList()
+    const matchers = phrases.map(phraseMatcher)
     this.data.passages.forEach((passage, doc) => {
-      if (!excluded.has(doc) && phrases.every((phrase) => containsPhrase(passage.text, phrase))) list.push(doc, 1)
+      if (!excluded.has(doc) && matchers.every((matches) => matches(passage.text))) list.push(doc, 1)
     })
     return list
   }
