@@ -4,7 +4,7 @@ import type { Article, ArticleRecord, Passage, SkippedFile } from '../model.ts'
 import { readCorpus } from '../ingest/read-corpus.ts'
 import { toPassages, type PassageDraft } from '../ingest/passages.ts'
 import { findPeopleInArticle, mergePeople, type Aliases } from '../enrich/people/index.ts'
-import { articleTopics, createTopicClassifier, type Taxonomy } from '../enrich/topics/index.ts'
+import { articleTopics, classifyCorpus, type Taxonomy } from '../enrich/topics/index.ts'
 import type { IndexData } from '../engine/index.ts'
 
 export interface BuildOptions {
@@ -28,9 +28,11 @@ export async function buildIndexData(paths: string[], options: BuildOptions): Pr
   return { data: enrichArticles(articles, options), skipped, duplicates }
 }
 
-/** Splits articles into passages and attaches people (resolved per article, merged corpus-wide) and topics. */
-export function enrichArticles(articles: Article[], options: Omit<BuildOptions, 'onProgress'> & Pick<BuildOptions, 'onProgress'>): IndexData {
-  const classifier = createTopicClassifier(options.taxonomy)
+/**
+ * Splits articles into passages and attaches people (resolved per article, merged corpus-wide) and topics
+ * (classified over the whole corpus at once, which lets the classifier adapt to it).
+ */
+export function enrichArticles(articles: Article[], options: BuildOptions): IndexData {
   const drafts: PassageDraft[][] = []
   const namesPerPassage: string[][][] = []
   const nameCounts = new Map<string, number>()
@@ -43,6 +45,11 @@ export function enrichArticles(articles: Article[], options: Omit<BuildOptions, 
     options.onProgress?.('enrich', i + 1, articles.length)
   })
   const merge = mergePeople(nameCounts, options.aliases)
+  const topics = classifyCorpus(
+    articles.flatMap((article, i) => drafts[i].map((draft) => ({ text: draft.text, title: article.title, section: draft.section }))),
+    options.taxonomy,
+  )
+  let next = 0
 
   const passages: Passage[] = []
   const records: ArticleRecord[] = []
@@ -50,9 +57,7 @@ export function enrichArticles(articles: Article[], options: Omit<BuildOptions, 
     const own = drafts[i].map((draft, j): Passage => ({
       ...draft,
       people: canonicalPeople(namesPerPassage[i][j] ?? [], merge.canonical),
-      topics: classifier
-        .classify(draft.text, { title: article.title, section: draft.section })
-        .map((score) => score.topic),
+      topics: topics[next++],
     }))
     passages.push(...own)
     const { blocks: _blocks, ...meta } = article
