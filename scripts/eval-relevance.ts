@@ -176,8 +176,12 @@ interface HarnessSettings {
   coordination: 'minisearch' | number
   /** Fuzzy matching for terms of `ranking.fuzzyMinLength` letters or more, as the engine does. */
   fuzzy: boolean
-  /** Answer with the passages having every word when there are any, else all passages with any (the engine's relaxation). */
-  allWordsFirst: boolean
+  /**
+   * The engine's relaxation. true: the passages having every word when there are any, else all passages
+   * with any. 'fill': the passages having every word first, then the other partial matches by score.
+   */
+  allWordsFirst: boolean | 'fill'
+
 }
 
 type HarnessIndex = MiniSearch<BeirDocument & { all: string }>
@@ -207,14 +211,18 @@ function rankWithMiniSearch(
         },
         { bm25, weights, boost: settings.oneField ? {} : { title: boost.title, text: boost.text }, tokenize: (term) => [term], processTerm: (term) => term },
       )
-    let hits = settings.allWordsFirst ? search('AND') : []
-    if (hits.length === 0) hits = search('OR')
+    const allWords = settings.allWordsFirst ? search('AND') : []
+    let hits = allWords
+    if (hits.length === 0 || settings.allWordsFirst === 'fill') hits = search('OR')
+    // Under 'fill', passages with every word rank above all others: their scores are lifted past the top.
+    const lift = settings.allWordsFirst === 'fill' ? Math.max(0, ...hits.map((hit) => hit.score)) : 0
+    const hasAllWords = new Set(allWords.map((hit) => hit.id))
     const rescored = hits.map((hit) => {
       const matched = hit.queryTerms.length || 1
       const plain = hit.score / matched
       const coordination = settings.coordination
       const value = coordination === 'minisearch' ? hit.score : plain * (matched / Math.max(1, distinctTerms)) ** coordination
-      return { id: String(hit.id), value }
+      return { id: String(hit.id), value: value + (hasAllWords.has(hit.id) ? lift : 0) }
     })
     // Ties broken by id, descending, as trec_eval does, so runs are reproducible.
     rescored.sort((a, b) => b.value - a.value || (a.id < b.id ? 1 : -1))
@@ -287,6 +295,7 @@ function sweep(documents: BeirDocument[], queries: BeirQuery[], qrels: Qrels, se
     run('all words first', { ...plain, allWordsFirst: true })
     run('fuzzy (ranking.ts)', { ...plain, fuzzy: true })
     run('all words first + fuzzy (ranking.ts)', { ...plain, allWordsFirst: true, fuzzy: true })
+    run('all words first, then the other partial matches + fuzzy (ranking.ts)', { ...plain, allWordsFirst: 'fill', fuzzy: true })
     for (const weight of [0.1, 0.2, 0.45]) {
       for (const fuzzyMinLength of [5, 7]) {
         const ranking = withRanking({ weights: { ...rankingDefaults.weights, fuzzy: weight }, fuzzyMinLength })

@@ -1,8 +1,10 @@
 // The small English stop-word list: words too common to rank or filter by, left out of the index.
 //
 // It is Lucene's classic English list (the one Anserini's BM25 baselines use) and nothing more: a longer
-// list starts eating words people do search for. Measured on BEIR SciFact (scripts/eval-relevance.ts),
-// see ranking.ts for the figures.
+// list starts eating words people do search for, and buys nothing measurable. On BEIR SciFact's training
+// claims (`npm run eval:relevance -- --sweep analyzer`, nDCG@10): this list 0.6956, no stop words 0.6902,
+// a 100-word list of English function words 0.6973 (within noise). Stemming matters far more: without
+// Porter stemming 0.6676.
 //
 // Stop words are never indexed, so the engine must not rely on them being searchable:
 // - in a query they are dropped from the terms that must match ("the migrants of Tajikistan" needs
