@@ -12,7 +12,7 @@ import type { SkippedFile } from '../model.ts'
 import { MiniSearchEngine, type IndexData, type EngineOptions } from './minisearch-engine.ts'
 
 /** Bumped whenever the files' shape changes; an index of another version is rebuilt, never misread. */
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
 
 export interface Manifest {
   formatVersion: number
@@ -54,7 +54,7 @@ export async function saveIndex(
   await writeLines(join(buildDir, 'passages.jsonl'), data.passages)
   await writeLines(join(buildDir, 'articles.jsonl'), data.articles)
   await writeDurably(join(buildDir, 'meta.json'), JSON.stringify({ personAliases: data.personAliases, topicLabels: data.topicLabels, builtAt: data.builtAt }))
-  await writeMiniSearch(join(buildDir, 'minisearch.jsonl'), engine.indexObject())
+  await writeLines(join(buildDir, 'index.jsonl'), engine.indexLines())
   const stats = await engine.stats()
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
@@ -94,10 +94,10 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
     const passages = await readLines(join(buildDir, 'passages.jsonl'))
     const articles = await readLines(join(buildDir, 'articles.jsonl'))
     const meta = JSON.parse(await readFile(join(buildDir, 'meta.json'), 'utf8'))
-    const indexObject = await readMiniSearch(join(buildDir, 'minisearch.jsonl'))
+    const indexLines = await readLines<unknown>(join(buildDir, 'index.jsonl'))
     const data: IndexData = { passages, articles, ...meta }
     if (passages.length !== manifest.counts.passages) throw new Error(`expected ${manifest.counts.passages} passages, found ${passages.length}`)
-    return MiniSearchEngine.fromObject(indexObject, data, options)
+    return MiniSearchEngine.fromLines(indexLines, data, options)
   } catch (error) {
     throw new ClippingsError('corrupt-index', `Clippings: cannot load the index in "${buildDir}": ${(error as Error).message}`, { cause: error })
   }
@@ -118,18 +118,6 @@ async function readLines<T>(path: string): Promise<T[]> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity })
   for await (const line of lines) if (line) items.push(JSON.parse(line))
   return items
-}
-
-/** MiniSearch's plain object, one line for its header and one per indexed term. */
-async function writeMiniSearch(path: string, indexObject: { index: unknown[] } & Record<string, unknown>): Promise<void> {
-  const { index, ...header } = indexObject
-  await writeLines(path, [header, ...index])
-}
-
-async function readMiniSearch(path: string): Promise<Record<string, unknown>> {
-  const [header, ...index] = await readLines<Record<string, unknown>>(path)
-  if (!header) throw new Error('empty MiniSearch file')
-  return { ...header, index }
 }
 
 async function writeDurably(path: string, text: string): Promise<void> {

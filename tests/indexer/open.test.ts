@@ -36,7 +36,7 @@ describe('openIndex', () => {
   it('rebuilds an index whose files were damaged, instead of failing', async () => {
     const { corpus, indexDir } = await setUp()
     const { manifest } = await openIndex({ corpus: [corpus], indexDir })
-    await writeFile(join(indexDir, manifest.build, 'minisearch.jsonl'), 'garbage')
+    await writeFile(join(indexDir, manifest.build, 'index.jsonl'), 'garbage')
     const reopened = await openIndex({ corpus: [corpus], indexDir })
     expect(reopened.built).toBe(true)
     expect((await reopened.engine.search({ query: 'wheat' })).total).toBe(1)
