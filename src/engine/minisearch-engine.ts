@@ -241,8 +241,9 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   async *searchAll(request: SearchRequest): AsyncIterable<Passage> {
-    const { matches } = this.runWithRelaxation(this.plan(request))
-    const ranked = this.rank(matches, this.plan(request).sort, matches.count)
+    const plan = this.plan(request)
+    const { matches } = this.runWithRelaxation(plan)
+    const ranked = this.rank(matches, plan.sort, matches.count)
     for (const i of ranked) yield this.data.passages[matches.docs[i]]
   }
 
