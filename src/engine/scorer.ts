@@ -1,8 +1,8 @@
 // Scoring straight off MiniSearch's postings into reusable typed arrays. MiniSearch's own search builds
 // an object per matching document and sorts them all, which costs hundreds of milliseconds when a common
 // word matches a third of a million passages; here a match costs a few array writes, and nothing is
-// sorted until the engine picks the page. The scores are MiniSearch's: the same BM25+ formula, field
-// boosts, fuzzy and prefix weights, and the same bonus for matching more of the query's terms.
+// sorted until the engine picks the page. The scores are MiniSearch's BM25+ (same formula, field boosts,
+// fuzzy and prefix weights) without its bonus for matching more of the query's terms (see `score`).
 
 /** Term frequencies of one term: field id → (document short id → frequency). */
 export type FieldTermData = Map<number, Map<number, number>>
@@ -52,13 +52,11 @@ export class PostingScorer {
   private readonly source: PostingSource
   private readonly settings: ScoringSettings
   private readonly scores: Float64Array
-  /** How many clauses, and how many of the query's terms, each passage matched in this search. */
+  /** How many clauses each passage matched in this search. */
   private readonly clauseHits: Uint16Array
-  private readonly termHits: Uint16Array
-  /** Stamps saying which search, clause and term last touched a passage, so nothing needs clearing. */
+  /** Stamps saying which search and clause last touched a passage, so nothing needs clearing. */
   private readonly searchStamp: Uint32Array
   private readonly clauseStamp: Uint32Array
-  private readonly termStamp: Uint32Array
   private stamp = 0
   private touched: Uint32Array
   /** Expansions per spec: the index never changes, and a fuzzy walk of the term tree is costly. */
@@ -69,10 +67,8 @@ export class PostingScorer {
     this.settings = settings
     this.scores = new Float64Array(passages)
     this.clauseHits = new Uint16Array(passages)
-    this.termHits = new Uint16Array(passages)
     this.searchStamp = new Uint32Array(passages)
     this.clauseStamp = new Uint32Array(passages)
-    this.termStamp = new Uint32Array(passages)
     this.touched = new Uint32Array(1024)
   }
 
@@ -86,7 +82,6 @@ export class PostingScorer {
     clauses.forEach((clause) => {
       const clauseStamp = this.nextStamp()
       for (const spec of clause) {
-        const termStamp = this.nextStamp()
         for (const [data, weight] of this.expand(spec)) {
           for (const { fieldId, boost } of this.settings.fieldBoosts) {
             const postings = data.get(fieldId)
@@ -103,7 +98,6 @@ export class PostingScorer {
                 this.searchStamp[doc] = search
                 this.scores[doc] = 0
                 this.clauseHits[doc] = 0
-                this.termHits[doc] = 0
                 if (touchedCount === this.touched.length) this.grow()
                 this.touched[touchedCount++] = doc
               }
@@ -111,10 +105,6 @@ export class PostingScorer {
               if (this.clauseStamp[doc] !== clauseStamp) {
                 this.clauseStamp[doc] = clauseStamp
                 this.clauseHits[doc]++
-              }
-              if (this.termStamp[doc] !== termStamp) {
-                this.termStamp[doc] = termStamp
-                this.termHits[doc]++
               }
             }
           }
@@ -128,8 +118,10 @@ export class PostingScorer {
       const doc = this.touched[i]
       if (mode === 'all' && this.clauseHits[doc] < clauses.length) continue
       docs[count] = doc
-      // MiniSearch multiplies by the number of query terms matched, favouring passages with more of them.
-      scores[count++] = this.scores[doc] * this.termHits[doc]
+      // MiniSearch also multiplies by the number of query terms matched. That changes nothing when every
+      // word is required, and on long relaxed queries it rewards passages full of common words: on BEIR
+      // SciFact it costs 0.034 nDCG@10 (0.6606 with it, 0.6946 without). Plain BM25 sums instead.
+      scores[count++] = this.scores[doc]
     }
     return { docs, scores, count }
   }
@@ -209,7 +201,6 @@ export class PostingScorer {
       this.stamp = 0
       this.searchStamp.fill(0)
       this.clauseStamp.fill(0)
-      this.termStamp.fill(0)
     }
     return ++this.stamp
   }

@@ -77,8 +77,8 @@ describe.skipIf(!available)('the benchmark Clippings engine', () => {
       // of query terms matched, which AND makes constant): compare them relative to the best. Ties at the cut
       // may be ordered differently, so the ids compared are those above the tenth score.
       expect(got.map((g) => g.score / got[0].score), text).toEqual(want.map((w) => expect.closeTo(w.score / want[0].score, 6)))
-      const cut = want.at(-1)!.score
-      const above = (list: { id: number; score: number }[]) => new Set(list.filter((r) => r.score > cut + 1e-9).map((r) => r.id))
+      const cut = want.at(-1)!.score / want[0].score
+      const above = (list: { id: number; score: number }[]) => new Set(list.filter((r) => r.score / list[0].score > cut + 1e-9).map((r) => r.id))
       expect(above(got), text).toEqual(above(want.map((w) => ({ id: w.id as number, score: w.score }))))
       compared++
     }
