@@ -36,7 +36,7 @@ export function validateTaxonomy(value: unknown, file: string): Taxonomy {
   ;((value as { topics: unknown[] }).topics).forEach((entry, index) => {
     const where = `topic ${index + 1}`
     if (typeof entry !== 'object' || entry === null) fail(`${where} is not an object`)
-    const { id, label, description, terms } = entry as Record<string, unknown>
+    const { id, label, description, terms, iptcSubjects } = entry as Record<string, unknown>
     if (typeof id !== 'string' || !SLUG.test(id)) fail(`${where} needs an "id" slug of lower-case letters, digits and hyphens`)
     const name = `topic "${id as string}"`
     if (seen.has(id as string)) fail(`${name} appears twice`)
@@ -45,8 +45,15 @@ export function validateTaxonomy(value: unknown, file: string): Taxonomy {
     if (!Array.isArray(terms) || terms.some((term) => typeof term !== 'string' || term.trim() === '')) {
       fail(`${name} needs "terms": an array of non-empty strings`)
     }
+    const subjects = iptcSubjects ?? []
+    if (!Array.isArray(subjects) || subjects.some((term) => typeof term !== 'string' || term.trim() === '')) {
+      fail(`${name} has "iptcSubjects" that are not an array of non-empty strings`)
+    }
     seen.add(id as string)
-    topics.push({ id: id as string, label: label as string, description: description as string, terms: terms as string[] })
+    // IPTC's own subject names under the topic are kept apart in the file (their source differs) but are
+    // example terms like any other.
+    const allTerms = [...new Set([...(terms as string[]), ...(subjects as string[])])]
+    topics.push({ id: id as string, label: label as string, description: description as string, terms: allTerms })
   })
   if (topics.length === 0) fail('"topics" is empty')
   return { topics }

@@ -65,6 +65,19 @@ describe('loadTaxonomy', () => {
     })
   })
 
+  it('counts a topic\'s IPTC subject names as example terms, once each', () => {
+    const topic = { id: 'beekeeping', label: 'beekeeping', description: 'Keeping bees.', terms: ['hive', 'honey'], iptcSubjects: ['honey', 'apiculture'] }
+    const path = writeTemp('subjects.json', JSON.stringify({ topics: [topic] }))
+    expect(loadTaxonomy(path).topics[0].terms).toEqual(['hive', 'honey', 'apiculture'])
+  })
+
+  it('names the topic when its IPTC subjects are not a list of names', () => {
+    const topic = { id: 'beekeeping', label: 'beekeeping', description: '', terms: ['hive'], iptcSubjects: 'apiculture' }
+    const error = errorOf(() => loadTaxonomy(writeTemp('bad-subjects.json', JSON.stringify({ topics: [topic] }))))
+    expect(error.message).toContain('topic "beekeeping"')
+    expect(error.message).toContain('"iptcSubjects"')
+  })
+
   it('names the file and the problem when the JSON is invalid', () => {
     const path = writeTemp('broken.json', '{ "topics": [ { "id": "x", ')
     const error = errorOf(() => loadTaxonomy(path))
