@@ -35,6 +35,11 @@ export interface CorpusClassifierOptions {
   bigrams: boolean
   /** Count a word repeated in a passage as log(1 + n) times (Rennie et al. 2003), not n. */
   dampRepeats: boolean
+  /**
+   * Weight of title and section words in the learnt model, relative to the passage's own (the lexicon seeding
+   * keeps `classifier.contextWeight`): in a corpus, a heading's words are learnt together with its passages'.
+   */
+  modelContextWeight: number
   /** Settings of the lexicon classifier that seeds the model (and of the thresholds both share). */
   classifier: ClassifierOptions
   selfTraining: SelfTrainingOptions
@@ -46,6 +51,7 @@ export const defaultCorpusClassifierOptions: CorpusClassifierOptions = {
   minPassagesPerStem: 2,
   bigrams: false,
   dampRepeats: false,
+  modelContextWeight: 1,
   classifier: defaultClassifierOptions,
   selfTraining: defaultSelfTrainingOptions,
 }
@@ -57,6 +63,7 @@ export interface CorpusClassifierSettings {
   minPassagesPerStem?: number
   bigrams?: boolean
   dampRepeats?: boolean
+  modelContextWeight?: number
   classifier?: Partial<ClassifierOptions>
   selfTraining?: Partial<SelfTrainingOptions>
 }
@@ -99,7 +106,7 @@ export function scoreCorpus(items: TopicInput[], taxonomy: Taxonomy, settings: C
   const lexiconTopics = () => evidence.map((one) => topicsFromLexicon(one, scorer.topicIds, options.classifier))
   if (items.length < options.minCorpusSize) return { topics: lexiconTopics(), adapted: false, iterations: 0 }
 
-  const matrix = buildFeatureMatrix(items, { contextWeight: options.classifier.contextWeight, minPassages: options.minPassagesPerStem, bigrams: options.bigrams, dampRepeats: options.dampRepeats })
+  const matrix = buildFeatureMatrix(items, { contextWeight: options.modelContextWeight, minPassages: options.minPassagesPerStem, bigrams: options.bigrams, dampRepeats: options.dampRepeats })
   const seedScores = new Float64Array(items.length * K)
   const seedOwn = new Float64Array(items.length)
   evidence.forEach((one, p) => {
