@@ -54,6 +54,16 @@ describe('classifyCorpus', () => {
     expect(topics[topics.length - 1][0]).toBe('sport')
   })
 
+  it('learns a word from the titles of a topic\'s passages, as the model weighs titles', () => {
+    // "zorblat" is in no lexicon and appears only in the titles of sport passages.
+    const corpus = syntheticCorpus(60).map((item) => (item.topic === 'sport' ? { ...item, title: 'Zorblat weekly' } : item))
+    const probe = 'The zorblat and the zorblat met again, and the zorblat won the bank.'
+    const withTitles = classifyCorpus([...corpus, { text: probe }], taxonomy)
+    expect(withTitles[withTitles.length - 1][0]).toBe('sport')
+    const withoutTitles = classifyCorpus([...corpus, { text: probe }], taxonomy, { modelContextWeight: 0 })
+    expect(withoutTitles[withoutTitles.length - 1][0]).toBe('economy-business-finance')
+  })
+
   it('gives a corpus too small to learn from exactly the lexicon classifier’s topics', () => {
     const corpus = syntheticCorpus(10)
     expect(corpus.length).toBeLessThan(200)
