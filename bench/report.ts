@@ -31,7 +31,7 @@ function withRatio(text: string, value: number | undefined, reference: number | 
   if (value === undefined || !Number.isFinite(value)) return '–'
   if (isReference || reference === undefined || !Number.isFinite(reference) || reference === 0) return text
   const ratio = value / reference
-  return `${text} (${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×)`
+  return `${text} (${ratio >= 10 ? ratio.toFixed(0) : ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(1)}×)`
 }
 
 interface Column {
