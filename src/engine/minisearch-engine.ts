@@ -23,9 +23,10 @@ import { defaults } from '../defaults.ts'
 import { FacetColumn, FacetTally, UNDATED, failedFilter, listFacetValues, type ColumnFilter } from './facets.ts'
 import { cachedIndexTerm, highlight, makeSnippet, phraseKey, phraseMatcher, type HighlightSpec } from './highlight.ts'
 import { foldTerm, indexTerm, tokenizeForIndex } from './text/analyze.ts'
-import { PostingScorer, type Clause, type FieldTermData, type PostingSource, type ScoredDocs } from './scorer.ts'
+import { PostingScorer, type Clause, type PostingSource, type ScoredDocs } from './scorer.ts'
 import { compileQuery, termSpecs } from './compile-query.ts'
 import { topK, type Compare } from './top-k.ts'
+import { CompactTermData, FieldLengthMap, IdentityMap, PostingsBuilder, type FieldPostings } from './compact-index.ts'
 import { rankingDefaults, type RankingDefaults } from './text/ranking.ts'
 import { parseQuery, type ParsedQuery, type QueryNode } from './query/parse.ts'
 import { dateBounds, monthLabel, yearOf, monthOf } from './dates.ts'
@@ -101,15 +102,12 @@ export class MiniSearchEngine implements SearchEngine {
   private readonly scorer: PostingScorer
   /** Phrase tests per parsed phrase node, built once per search. */
   private readonly phraseMatchers = new WeakMap<QueryNode, (text: string) => boolean>()
-  private readonly shortIdOf: (doc: number) => number
 
   private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults) {
     this.data = data
     this.ranking = ranking
     this.index = index
-    const { source, shortIds } = postingSource(index, data.passages.length)
-    this.scorer = new PostingScorer(source, scoringSettings(index, ranking), data.passages.length)
-    this.shortIdOf = (doc) => shortIds[doc]
+    this.scorer = new PostingScorer(postingSource(index), scoringSettings(index, ranking), data.passages.length)
     data.passages.forEach((passage, doc) => this.docByPassageId.set(passage.id, doc))
     for (const article of data.articles) this.articles.set(article.id, article)
     const passages = data.passages
@@ -133,30 +131,20 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   /**
-   * The index as JSON lines for persistence: a header with document statistics, then one line per term,
+   * The index as JSON lines for persistence: a header with the field lengths, then one line per term,
    * `[term, fieldId, ids, frequencies, fieldId, ids, frequencies, …]`, ids delta-encoded. Number arrays
-   * parse fast and restore without MiniSearch's object-to-map conversion, which dominated load time.
+   * parse fast and load straight into the compact postings.
    */
   *indexLines(): Generator<unknown> {
     const internals = internalsOf(this.index)
-    const passages = this.data.passages.length
-    const fieldLengths = SEARCH_FIELDS.map((field) => {
-      const fieldId = internals._fieldIds[field]
-      return Array.from({ length: passages }, (_, doc) => internals._fieldLength.get(doc)?.[fieldId] ?? 0)
-    })
-    yield { documentCount: internals._documentCount, averageFieldLength: internals._avgFieldLength, fieldLengths }
-    for (const [term, byField] of internals._index as unknown as Iterable<[string, FieldTermData]>) {
+    const lengths = (internals._fieldLength as FieldLengthMap).lengths
+    yield { fieldLengths: lengths.map((field) => Array.from(field)) }
+    for (const [term, data] of internals._index as unknown as Iterable<[string, CompactTermData]>) {
       const line: unknown[] = [term]
-      for (const [fieldId, frequencies] of byField) {
-        const ids: number[] = []
-        const counts: number[] = []
-        let previous = 0
-        for (const [doc, count] of frequencies) {
-          ids.push(doc - previous)
-          counts.push(count)
-          previous = doc
-        }
-        line.push(fieldId, ids, counts)
+      for (const [fieldId, { ids, frequencies }] of data.postings) {
+        const deltas = new Array<number>(ids.length)
+        for (let i = 0; i < ids.length; i++) deltas[i] = ids[i] - (i > 0 ? ids[i - 1] : 0)
+        line.push(fieldId, deltas, Array.from(frequencies))
       }
       yield line
     }
@@ -165,33 +153,23 @@ export class MiniSearchEngine implements SearchEngine {
   /** Restores an engine from `indexLines()` output without re-tokenising the passages. */
   static fromLines(lines: unknown[], data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
     const ranking = options.ranking ?? rankingDefaults
-    const [header, ...terms] = lines as [IndexHeader, ...unknown[][]]
-    const index = new MiniSearch<IndexedDocument>(miniSearchOptions(ranking))
-    const internals = internalsOf(index) as MiniSearchInternals & { _idToShortId: Map<number, number>; _nextId: number }
-    const passages = data.passages.length
-    for (let doc = 0; doc < passages; doc++) {
-      internals._documentIds.set(doc, doc)
-      internals._idToShortId.set(doc, doc)
-      const lengths: number[] = []
-      SEARCH_FIELDS.forEach((field, f) => (lengths[internals._fieldIds[field]] = header.fieldLengths[f][doc]))
-      internals._fieldLength.set(doc, lengths)
-    }
-    for (const line of terms) {
-      const byField: FieldTermData = new Map()
-      for (let i = 1; i < line.length; i += 3) {
-        const ids = line[i + 1] as number[]
-        const counts = line[i + 2] as number[]
-        const frequencies = new Map<number, number>()
-        let doc = 0
-        for (let j = 0; j < ids.length; j++) frequencies.set((doc += ids[j]), counts[j])
-        byField.set(line[i] as number, frequencies)
+    const [header, ...rest] = lines as [IndexHeader, ...unknown[][]]
+    const terms = function* (): Generator<[string, Map<number, FieldPostings>]> {
+      for (const line of rest) {
+        const postings = new Map<number, FieldPostings>()
+        for (let i = 1; i < line.length; i += 3) {
+          const deltas = line[i + 1] as number[]
+          const ids = new Uint32Array(deltas.length)
+          let doc = 0
+          for (let j = 0; j < deltas.length; j++) ids[j] = doc += deltas[j]
+          postings.set(line[i] as number, { ids, frequencies: Uint16Array.from(line[i + 2] as number[]) })
+        }
+        yield [line[0] as string, postings]
       }
-      internals._index.set(line[0] as string, byField)
     }
-    internals._documentCount = header.documentCount
-    internals._nextId = passages
-    internals._avgFieldLength = header.averageFieldLength
-    return new MiniSearchEngine(data, index, ranking)
+    const index = new MiniSearch<IndexedDocument>(miniSearchOptions(ranking))
+    const lengths = header.fieldLengths.map((field) => Float32Array.from(field))
+    return new MiniSearchEngine(data, installCompactState(index, data.passages.length, lengths, terms()), ranking)
   }
 
   // -------------------------------------------------------------------------------------------
@@ -359,7 +337,7 @@ export class MiniSearchEngine implements SearchEngine {
     switch (node.type) {
       case 'term': {
         const specs = termSpecs(node, this.ranking)
-        return specs.length === 0 || this.scorer.matchedTerms(specs, doc, this.shortIdOf).length > 0
+        return specs.length === 0 || this.scorer.matchedTerms(specs, doc).length > 0
       }
       case 'phrase': {
         let matches = this.phraseMatchers.get(node)
@@ -455,7 +433,7 @@ export class MiniSearchEngine implements SearchEngine {
   private toHit(matches: ScoredDocs, i: number, plan: SearchPlan): SearchHit {
     const doc = matches.docs[i]
     const passage = this.data.passages[doc]
-    const terms = this.scorer.matchedTerms(plan.clauses.flat(), doc, this.shortIdOf)
+    const terms = this.scorer.matchedTerms(plan.clauses.flat(), doc)
     const spec: HighlightSpec = { terms: new Set(terms), phrases: plan.phrases }
     const { ranges, words } = highlight(passage.text, spec)
     return {
@@ -661,20 +639,18 @@ class MatchList implements ScoredDocs {
   }
 }
 
-/** The first line of the persisted index: document statistics, field lengths per field in SEARCH_FIELDS order. */
+/** The first line of the persisted index: each passage's field lengths, one array per field id. */
 interface IndexHeader {
-  documentCount: number
-  averageFieldLength: number[]
   fieldLengths: number[][]
 }
 
 /** The parts of MiniSearch's private state the scorer reads, checked so a MiniSearch upgrade fails loudly. */
 interface MiniSearchInternals {
   _index: {
-    set(term: string, data: FieldTermData): void
-    get(term: string): FieldTermData | undefined
-    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>
-    atPrefix(prefix: string): Iterable<[string, FieldTermData]>
+    set(term: string, data: CompactTermData): void
+    get(term: string): CompactTermData | undefined
+    fuzzyGet(term: string, maxDistance: number): Map<string, [CompactTermData, number]>
+    atPrefix(prefix: string): Iterable<[string, CompactTermData]>
   }
   _documentIds: Map<number, number>
   _fieldLength: Map<number, number[]>
@@ -691,34 +667,17 @@ function internalsOf(index: MiniSearch<IndexedDocument>): MiniSearchInternals {
   return internals
 }
 
-/** MiniSearch's term tree and statistics as flat arrays indexed by its short ids. */
-function postingSource(index: MiniSearch<IndexedDocument>, passages: number): { source: PostingSource; shortIds: Int32Array } {
+/** MiniSearch's term tree and statistics, as the scorer reads them. Short ids are passage numbers. */
+function postingSource(index: MiniSearch<IndexedDocument>): PostingSource {
   const internals = internalsOf(index)
-  let maxShortId = -1
-  for (const shortId of internals._documentIds.keys()) maxShortId = Math.max(maxShortId, shortId)
-  const docOfShortId = new Int32Array(maxShortId + 1).fill(-1)
-  const shortIds = new Int32Array(passages).fill(-1)
-  for (const [shortId, doc] of internals._documentIds) {
-    docOfShortId[shortId] = doc
-    shortIds[doc] = shortId
-  }
-  const fieldCount = Object.keys(internals._fieldIds).length
-  const fieldLengths = Array.from({ length: fieldCount }, () => new Float32Array(maxShortId + 1))
-  for (const [shortId, lengths] of internals._fieldLength) {
-    for (let field = 0; field < fieldCount; field++) fieldLengths[field][shortId] = lengths[field] ?? 0
-  }
   const tree = internals._index
   return {
-    source: {
-      get: (term) => tree.get(term),
-      fuzzyGet: (term, distance) => tree.fuzzyGet(term, distance),
-      atPrefix: (prefix) => tree.atPrefix(prefix),
-      documentCount: internals._documentCount,
-      averageFieldLength: [...internals._avgFieldLength],
-      fieldLengths,
-      docOfShortId,
-    },
-    shortIds,
+    get: (term) => tree.get(term),
+    fuzzyGet: (term, distance) => tree.fuzzyGet(term, distance),
+    atPrefix: (prefix) => tree.atPrefix(prefix),
+    documentCount: internals._documentCount,
+    averageFieldLength: [...internals._avgFieldLength],
+    fieldLengths: (internals._fieldLength as FieldLengthMap).lengths,
   }
 }
 
@@ -734,41 +693,54 @@ function scoringSettings(index: MiniSearch<IndexedDocument>, ranking: RankingDef
 }
 
 /**
- * The MiniSearch index `addAll` would build, built faster: MiniSearch walks its radix tree once per word
- * occurrence, while here occurrences are counted in hash maps and each distinct term enters the tree once.
- * Field lengths, averages and ids are computed exactly as MiniSearch computes them (tested against addAll).
+ * The MiniSearch index `addAll` would build, built faster and held compactly (see compact-index.ts):
+ * occurrences are counted straight into typed arrays, and each distinct term enters MiniSearch's radix
+ * tree once. Field lengths, their averages and the scores they give equal MiniSearch's (tested against
+ * addAll).
  */
 function buildMiniSearch(passages: Passage[], options: ReturnType<typeof miniSearchOptions>): MiniSearch<IndexedDocument> {
   const index = new MiniSearch<IndexedDocument>(options)
-  const internals = internalsOf(index) as MiniSearchInternals & { _idToShortId: Map<number, number>; _nextId: number }
-  const fieldIds = internals._fieldIds
-  const postings = new Map<string, FieldTermData>()
-  const lengthSums = new Array(SEARCH_FIELDS.length).fill(0)
+  const fieldIds = internalsOf(index)._fieldIds
+  const builders = new Map<string, Map<number, PostingsBuilder>>()
+  const lengths = SEARCH_FIELDS.map(() => new Float32Array(passages.length))
   passages.forEach((passage, doc) => {
-    const lengths: number[] = []
     for (const field of SEARCH_FIELDS) {
       const fieldId = fieldIds[field]
       const tokens = tokenizeForIndex(fieldValue(passage, field))
-      lengths[fieldId] = new Set(tokens).size
-      lengthSums[fieldId] += lengths[fieldId]
+      lengths[fieldId][doc] = new Set(tokens).size
       for (const token of tokens) {
         const term = cachedIndexTerm(token)
         if (term === null) continue
-        let byField = postings.get(term)
-        if (!byField) postings.set(term, (byField = new Map()))
-        let frequencies = byField.get(fieldId)
-        if (!frequencies) byField.set(fieldId, (frequencies = new Map()))
-        frequencies.set(doc, (frequencies.get(doc) ?? 0) + 1)
+        let byField = builders.get(term)
+        if (!byField) builders.set(term, (byField = new Map()))
+        let postings = byField.get(fieldId)
+        if (!postings) byField.set(fieldId, (postings = new PostingsBuilder()))
+        postings.add(doc)
       }
     }
-    internals._documentIds.set(doc, doc)
-    internals._idToShortId.set(doc, doc)
-    internals._fieldLength.set(doc, lengths)
   })
-  for (const [term, byField] of postings) internals._index.set(term, byField)
-  internals._documentCount = passages.length
-  internals._nextId = passages.length
-  internals._avgFieldLength = lengthSums.map((sum) => (passages.length > 0 ? sum / passages.length : 0))
+  const terms = new Map<string, Map<number, FieldPostings>>()
+  for (const [term, byField] of builders) {
+    terms.set(term, new Map([...byField].map(([fieldId, builder]) => [fieldId, builder.finish()])))
+  }
+  return installCompactState(index, passages.length, lengths, terms)
+}
+
+/** Puts compact postings, ids and field lengths in place of MiniSearch's own maps. */
+function installCompactState(
+  index: MiniSearch<IndexedDocument>,
+  passages: number,
+  lengths: Float32Array[],
+  terms: Iterable<[string, Map<number, FieldPostings>]>,
+): MiniSearch<IndexedDocument> {
+  const internals = internalsOf(index) as MiniSearchInternals & { _idToShortId: Map<number, number>; _nextId: number }
+  internals._documentIds = new IdentityMap(passages)
+  internals._idToShortId = new IdentityMap(passages)
+  internals._fieldLength = new FieldLengthMap(lengths)
+  internals._documentCount = passages
+  internals._nextId = passages
+  internals._avgFieldLength = lengths.map((field) => (passages > 0 ? field.reduce((sum, length) => sum + length, 0) / passages : 0))
+  for (const [term, postings] of terms) internals._index.set(term, new CompactTermData(postings))
   return index
 }
 

@@ -4,22 +4,19 @@
 // sorted until the engine picks the page. The scores are MiniSearch's BM25+ (same formula, field boosts,
 // fuzzy and prefix weights) without its bonus for matching more of the query's terms (see `score`).
 
-/** Term frequencies of one term: field id → (document short id → frequency). */
-export type FieldTermData = Map<number, Map<number, number>>
+import { CompactTermData, includesDoc } from './compact-index.ts'
 
-/** What the scorer reads from the index: MiniSearch's term tree and document statistics. */
+/** What the scorer reads from the index: MiniSearch's term tree (holding compact postings) and statistics. */
 export interface PostingSource {
-  get(term: string): FieldTermData | undefined
-  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>
-  atPrefix(prefix: string): Iterable<[string, FieldTermData]>
-  /** Number of documents, for inverse document frequency. */
+  get(term: string): CompactTermData | undefined
+  fuzzyGet(term: string, maxDistance: number): Map<string, [CompactTermData, number]>
+  atPrefix(prefix: string): Iterable<[string, CompactTermData]>
+  /** Number of passages, for inverse document frequency. */
   documentCount: number
   /** Per field id, the average field length. */
   averageFieldLength: number[]
-  /** Per field id, each document's field length, indexed by short id. */
+  /** Per field id, each passage's field length. */
   fieldLengths: Float32Array[]
-  /** Short id → passage number (MiniSearch's internal ids need not be ours). */
-  docOfShortId: Int32Array
 }
 
 export interface ScoringSettings {
@@ -60,7 +57,7 @@ export class PostingScorer {
   private stamp = 0
   private touched: Uint32Array
   /** Expansions per spec: the index never changes, and a fuzzy walk of the term tree is costly. */
-  private readonly expansions = new Map<string, [FieldTermData, number, string][]>()
+  private readonly expansions = new Map<string, [CompactTermData, number, string][]>()
 
   constructor(source: PostingSource, settings: ScoringSettings, passages: number) {
     this.source = source
@@ -84,16 +81,17 @@ export class PostingScorer {
       for (const spec of clause) {
         for (const [data, weight] of this.expand(spec)) {
           for (const { fieldId, boost } of this.settings.fieldBoosts) {
-            const postings = data.get(fieldId)
+            const postings = data.postings.get(fieldId)
             if (!postings) continue
-            const idf = Math.log(1 + (this.source.documentCount - postings.size + 0.5) / (postings.size + 0.5))
+            const { ids, frequencies } = postings
+            const idf = Math.log(1 + (this.source.documentCount - ids.length + 0.5) / (ids.length + 0.5))
             const lengths = this.source.fieldLengths[fieldId]
             const average = this.source.averageFieldLength[fieldId]
             const { k, b, d } = this.settings.bm25
             const factor = weight * boost * idf
-            for (const [shortId, frequency] of postings) {
-              const doc = this.source.docOfShortId[shortId]
-              if (doc < 0) continue
+            for (let i = 0; i < ids.length; i++) {
+              const doc = ids[i]
+              const frequency = frequencies[i]
               if (this.searchStamp[doc] !== search) {
                 this.searchStamp[doc] = search
                 this.scores[doc] = 0
@@ -101,7 +99,7 @@ export class PostingScorer {
                 if (touchedCount === this.touched.length) this.grow()
                 this.touched[touchedCount++] = doc
               }
-              this.scores[doc] += factor * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[shortId]) / average)))
+              this.scores[doc] += factor * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[doc]) / average)))
               if (this.clauseStamp[doc] !== clauseStamp) {
                 this.clauseStamp[doc] = clauseStamp
                 this.clauseHits[doc]++
@@ -126,30 +124,13 @@ export class PostingScorer {
     return { docs, scores, count }
   }
 
-  /** The passages holding any of the terms, unscored: for exclusions. */
-  docsWithAny(specs: TermSpec[]): Set<number> {
-    const docs = new Set<number>()
-    for (const spec of specs) {
-      for (const [data] of this.expand(spec)) {
-        for (const postings of data.values()) {
-          for (const shortId of postings.keys()) {
-            const doc = this.source.docOfShortId[shortId]
-            if (doc >= 0) docs.add(doc)
-          }
-        }
-      }
-    }
-    return docs
-  }
-
-  /** The index terms a spec matches in one passage, for highlighting the page's results. */
-  matchedTerms(specs: TermSpec[], doc: number, shortIdOfDoc: (doc: number) => number): string[] {
-    const shortId = shortIdOfDoc(doc)
+  /** The index terms the specs match in one passage, for highlighting the page's results. */
+  matchedTerms(specs: TermSpec[], doc: number): string[] {
     const terms: string[] = []
     for (const spec of specs) {
       for (const [data, , term] of this.expand(spec)) {
-        for (const postings of data.values()) {
-          if (postings.has(shortId)) {
+        for (const { ids } of data.postings.values()) {
+          if (includesDoc(ids, doc)) {
             terms.push(term)
             break
           }
@@ -160,7 +141,7 @@ export class PostingScorer {
   }
 
   /** The index terms a spec stands for with their weights: itself (1), prefix and fuzzy expansions (less). */
-  private expand(spec: TermSpec): [FieldTermData, number, string][] {
+  private expand(spec: TermSpec): [CompactTermData, number, string][] {
     const key = `${spec.term}\u0000${spec.prefix ? 1 : 0}\u0000${spec.fuzzy || 0}`
     let expansion = this.expansions.get(key)
     if (!expansion) {
@@ -171,7 +152,7 @@ export class PostingScorer {
     return expansion
   }
 
-  private *expandUncached(spec: TermSpec): Generator<[FieldTermData, number, string]> {
+  private *expandUncached(spec: TermSpec): Generator<[CompactTermData, number, string]> {
     const exact = this.source.get(spec.term)
     if (exact) yield [exact, 1, spec.term]
     const seen = new Set<string>([spec.term])

@@ -1,0 +1,206 @@
+// MiniSearch's index state, stored compactly. MiniSearch keeps, per term and field, a Map from document
+// to term frequency, and per document a field-length array and two id maps: at a million passages that
+// is some forty-five million Map entries, which take most of a minute to load and gigabytes to hold.
+// Here the same state lives in typed arrays behind Map subclasses with MiniSearch's exact interface:
+// the engine's scorer reads the arrays directly, and MiniSearch's own code (its search, used for
+// suggestions) still works, turning a term's arrays into Maps only when it touches that term.
+
+/** One term's postings in one field: passage numbers ascending, and the term's frequency in each. */
+export interface FieldPostings {
+  ids: Uint32Array
+  frequencies: Uint16Array
+}
+
+/** A term's postings by field id, in MiniSearch's shape (field id → (short id → frequency)). */
+export class CompactTermData extends Map<number, Map<number, number>> {
+  readonly postings: Map<number, FieldPostings>
+  private materialized = false
+
+  constructor(postings: Map<number, FieldPostings>) {
+    super()
+    this.postings = postings
+  }
+
+  private materialize(): void {
+    if (this.materialized) return
+    this.materialized = true
+    for (const [fieldId, { ids, frequencies }] of this.postings) {
+      const byDoc = new Map<number, number>()
+      for (let i = 0; i < ids.length; i++) byDoc.set(ids[i], frequencies[i])
+      super.set(fieldId, byDoc)
+    }
+  }
+
+  override get(fieldId: number) {
+    this.materialize()
+    return super.get(fieldId)
+  }
+  override has(fieldId: number) {
+    return this.postings.has(fieldId)
+  }
+  override get size() {
+    return this.postings.size
+  }
+  override set(fieldId: number, value: Map<number, number>) {
+    this.materialize()
+    return super.set(fieldId, value)
+  }
+  override delete(fieldId: number) {
+    this.materialize()
+    return super.delete(fieldId)
+  }
+  override keys() {
+    this.materialize()
+    return super.keys()
+  }
+  override values() {
+    this.materialize()
+    return super.values()
+  }
+  override entries() {
+    this.materialize()
+    return super.entries()
+  }
+  override forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void) {
+    this.materialize()
+    super.forEach(callback)
+  }
+  override [Symbol.iterator]() {
+    return this.entries()
+  }
+}
+
+/** Whether a passage number is in ascending postings (binary search). */
+export function includesDoc(ids: Uint32Array, doc: number): boolean {
+  let low = 0
+  let high = ids.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const value = ids[middle]
+    if (value === doc) return true
+    if (value < doc) low = middle + 1
+    else high = middle - 1
+  }
+  return false
+}
+
+/** An iterator over `item(0) … item(count - 1)`, typed as the Map iterator it stands in for. */
+function sequence<T>(count: number, item: (i: number) => T): MapIterator<T> {
+  function* generate() {
+    for (let i = 0; i < count; i++) yield item(i)
+  }
+  return generate() as unknown as MapIterator<T>
+}
+
+/** The map 0 → 0, 1 → 1, …, n-1 → n-1 without storing it: MiniSearch's id maps when ids are passage numbers. */
+export class IdentityMap extends Map<number, number> {
+  private readonly count: number
+
+  constructor(count: number) {
+    super()
+    this.count = count
+  }
+
+  override has(key: number) {
+    return Number.isInteger(key) && key >= 0 && key < this.count
+  }
+  override get(key: number) {
+    return this.has(key) ? key : undefined
+  }
+  override get size() {
+    return this.count
+  }
+  override keys() {
+    return sequence(this.count, (i) => i)
+  }
+  override values() {
+    return sequence(this.count, (i) => i)
+  }
+  override entries() {
+    return sequence(this.count, (i): [number, number] => [i, i])
+  }
+  override forEach(callback: (value: number, key: number, map: Map<number, number>) => void) {
+    for (let i = 0; i < this.count; i++) callback(i, i, this)
+  }
+  override [Symbol.iterator]() {
+    return this.entries()
+  }
+  override set(): this {
+    throw new Error('Clippings: the index is read-only once built')
+  }
+  override delete(): boolean {
+    throw new Error('Clippings: the index is read-only once built')
+  }
+}
+
+/** MiniSearch's per-document field lengths (`doc → [length per field id]`) read from one array per field. */
+export class FieldLengthMap extends Map<number, number[]> {
+  readonly lengths: Float32Array[]
+  private readonly count: number
+
+  constructor(lengths: Float32Array[]) {
+    super()
+    this.lengths = lengths
+    this.count = lengths[0]?.length ?? 0
+  }
+
+  override has(doc: number) {
+    return Number.isInteger(doc) && doc >= 0 && doc < this.count
+  }
+  override get(doc: number) {
+    return this.has(doc) ? this.lengths.map((field) => field[doc]) : undefined
+  }
+  override get size() {
+    return this.count
+  }
+  override entries() {
+    return sequence(this.count, (doc): [number, number[]] => [doc, this.get(doc)!])
+  }
+  override keys() {
+    return sequence(this.count, (doc) => doc)
+  }
+  override values() {
+    return sequence(this.count, (doc) => this.get(doc)!)
+  }
+  override forEach(callback: (value: number[], key: number, map: Map<number, number[]>) => void) {
+    for (let doc = 0; doc < this.count; doc++) callback(this.get(doc)!, doc, this)
+  }
+  override [Symbol.iterator]() {
+    return this.entries()
+  }
+  override set(): this {
+    throw new Error('Clippings: the index is read-only once built')
+  }
+  override delete(): boolean {
+    throw new Error('Clippings: the index is read-only once built')
+  }
+}
+
+/** Growable postings for one term and field while an index is built. */
+export class PostingsBuilder {
+  private ids = new Uint32Array(4)
+  private frequencies = new Uint16Array(4)
+  private length = 0
+
+  /** Counts one occurrence in `doc`; documents arrive in ascending order. */
+  add(doc: number): void {
+    if (this.length > 0 && this.ids[this.length - 1] === doc) {
+      if (this.frequencies[this.length - 1] < 0xffff) this.frequencies[this.length - 1]++
+      return
+    }
+    if (this.length === this.ids.length) {
+      const ids = new Uint32Array(this.length * 2)
+      ids.set(this.ids)
+      this.ids = ids
+      const frequencies = new Uint16Array(this.length * 2)
+      frequencies.set(this.frequencies)
+      this.frequencies = frequencies
+    }
+    this.ids[this.length] = doc
+    this.frequencies[this.length++] = 1
+  }
+
+  finish(): FieldPostings {
+    return { ids: this.ids.slice(0, this.length), frequencies: this.frequencies.slice(0, this.length) }
+  }
+}
