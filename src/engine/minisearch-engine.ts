@@ -150,26 +150,12 @@ export class MiniSearchEngine implements SearchEngine {
     }
   }
 
-  /** Restores an engine from `indexLines()` output without re-tokenising the passages. */
-  static fromLines(lines: unknown[], data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
+  /** Restores an engine from `indexLines()` output (decoded) without re-tokenising the passages. */
+  static fromLines({ header, terms }: IndexLines, data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
     const ranking = options.ranking ?? rankingDefaults
-    const [header, ...rest] = lines as [IndexHeader, ...unknown[][]]
-    const terms = function* (): Generator<[string, Map<number, FieldPostings>]> {
-      for (const line of rest) {
-        const postings = new Map<number, FieldPostings>()
-        for (let i = 1; i < line.length; i += 3) {
-          const deltas = line[i + 1] as number[]
-          const ids = new Uint32Array(deltas.length)
-          let doc = 0
-          for (let j = 0; j < deltas.length; j++) ids[j] = doc += deltas[j]
-          postings.set(line[i] as number, { ids, frequencies: Uint16Array.from(line[i + 2] as number[]) })
-        }
-        yield [line[0] as string, postings]
-      }
-    }
     const index = new MiniSearch<IndexedDocument>(miniSearchOptions(ranking))
     const lengths = header.fieldLengths.map((field) => Float32Array.from(field))
-    return new MiniSearchEngine(data, installCompactState(index, data.passages.length, lengths, terms()), ranking)
+    return new MiniSearchEngine(data, installCompactState(index, data.passages.length, lengths, terms), ranking)
   }
 
   // -------------------------------------------------------------------------------------------
@@ -639,9 +625,23 @@ class MatchList implements ScoredDocs {
   }
 }
 
-/** The first line of the persisted index: each passage's field lengths, one array per field id. */
-interface IndexHeader {
-  fieldLengths: number[][]
+/** The persisted index: a header with each passage's field lengths (one array per field id), then the terms. */
+export interface IndexLines {
+  header: { fieldLengths: number[][] }
+  terms: [string, Map<number, FieldPostings>][]
+}
+
+/** One persisted term line, `[term, fieldId, ids (delta-encoded), frequencies, …]`, as compact postings. */
+export function decodeTermLine(line: unknown[]): [string, Map<number, FieldPostings>] {
+  const postings = new Map<number, FieldPostings>()
+  for (let i = 1; i < line.length; i += 3) {
+    const deltas = line[i + 1] as number[]
+    const ids = new Uint32Array(deltas.length)
+    let doc = 0
+    for (let j = 0; j < deltas.length; j++) ids[j] = doc += deltas[j]
+    postings.set(line[i] as number, { ids, frequencies: Uint16Array.from(line[i + 2] as number[]) })
+  }
+  return [line[0] as string, postings]
 }
 
 /** The parts of MiniSearch's private state the scorer reads, checked so a MiniSearch upgrade fails loudly. */

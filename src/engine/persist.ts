@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline'
 import { once } from 'node:events'
 import { ClippingsError } from '../errors.ts'
 import type { SkippedFile } from '../model.ts'
-import { MiniSearchEngine, type IndexData, type EngineOptions } from './minisearch-engine.ts'
+import { MiniSearchEngine, decodeTermLine, type IndexData, type EngineOptions, type IndexLines } from './minisearch-engine.ts'
 
 /** Bumped whenever the files' shape changes; an index of another version is rebuilt, never misread. */
 export const FORMAT_VERSION = 2
@@ -94,7 +94,7 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
     const passages = await readLines(join(buildDir, 'passages.jsonl'))
     const articles = await readLines(join(buildDir, 'articles.jsonl'))
     const meta = JSON.parse(await readFile(join(buildDir, 'meta.json'), 'utf8'))
-    const indexLines = await readLines<unknown>(join(buildDir, 'index.jsonl'))
+    const indexLines = await readIndexLines(join(buildDir, 'index.jsonl'))
     const data: IndexData = { passages, articles, ...meta }
     if (passages.length !== manifest.counts.passages) throw new Error(`expected ${manifest.counts.passages} passages, found ${passages.length}`)
     return MiniSearchEngine.fromLines(indexLines, data, options)
@@ -111,6 +111,24 @@ async function writeLines(path: string, items: Iterable<unknown>): Promise<void>
   stream.end()
   await once(stream, 'finish')
   await syncFile(path)
+}
+
+/**
+ * The term index's lines, each term's number arrays turned into typed arrays as soon as it is read, so
+ * the parsed arrays die young instead of all living until the end of the load.
+ */
+async function readIndexLines(path: string): Promise<IndexLines> {
+  let header: IndexLines['header'] | undefined
+  const terms: IndexLines['terms'] = []
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity })
+  for await (const line of lines) {
+    if (!line) continue
+    const parsed = JSON.parse(line)
+    if (header === undefined) header = parsed
+    else terms.push(decodeTermLine(parsed))
+  }
+  if (!header) throw new Error('empty index file')
+  return { header, terms }
 }
 
 async function readLines<T>(path: string): Promise<T[]> {
