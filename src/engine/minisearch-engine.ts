@@ -254,13 +254,17 @@ export class MiniSearchEngine implements SearchEngine {
     const { dateStart, dateEnd } = this.docs
 
     const counted = plan.countedFacets.map((name) => [tallies[name], this.columns[name]] as const)
+    // Phrases and groups are checked on the text, the costly part, so only for passages that count.
+    const verify = plan.parsed.must.length > 0 && !relaxed && plan.toVerify.length > 0
     const visit = (doc: number, score: number) => {
       if (bounds && !(dateStart[doc] >= 0 && dateEnd[doc] >= bounds.start && dateStart[doc] <= bounds.end)) return
       const failed = failedFilter(filters, doc)
+      if (failed === -2) return
+      if (verify && !plan.toVerify.every((node) => this.nodeMatches(node, doc))) return
       if (failed === -1) {
         passing.push(doc, score)
         for (const [tally, column] of counted) tally.addDoc(column, doc)
-      } else if (failed >= 0) {
+      } else {
         const name = filters[failed].column.name
         if (plan.countedFacets.includes(name)) tallies[name].addDoc(this.columns[name], doc)
       }
@@ -298,7 +302,7 @@ export class MiniSearchEngine implements SearchEngine {
     return { matches: passing, tallies, relaxed }
   }
 
-  /** The passages the query's words match, scored, with phrases and groups verified and exclusions removed. */
+  /** The passages the query's words match, scored, exclusions removed; phrases and groups are verified later. */
   private match(plan: SearchPlan, relaxed: boolean): ScoredDocs {
     const excluded = this.excludedByWords(plan)
     if (plan.clauses.length === 0) {
@@ -310,7 +314,6 @@ export class MiniSearchEngine implements SearchEngine {
     for (let i = 0; i < found.count; i++) {
       const doc = found.docs[i]
       if (excluded.has(doc)) continue
-      if (!relaxed && plan.toVerify.length > 0 && !plan.toVerify.every((node) => this.nodeMatches(node, doc))) continue
       found.docs[kept] = doc
       found.scores[kept++] = found.scores[i]
     }
