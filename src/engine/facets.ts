@@ -26,14 +26,16 @@ export class FacetColumn {
     this.values = []
     const offsets = new Uint32Array(valuesPerDoc.length + 1)
     let pairs = 0
+    // Most passages carry one value per facet; only longer lists need de-duplicating.
+    const distinct = (values: readonly string[]) => (values.length <= 1 ? values : [...new Set(values)])
     for (let doc = 0; doc < valuesPerDoc.length; doc++) {
-      pairs += new Set(valuesPerDoc[doc]).size
+      pairs += distinct(valuesPerDoc[doc]).length
       offsets[doc + 1] = pairs
     }
     const docValues = new Uint32Array(pairs)
     let at = 0
     for (const docValuesList of valuesPerDoc) {
-      for (const value of new Set(docValuesList)) {
+      for (const value of distinct(docValuesList)) {
         let id = this.ids.get(value)
         if (id === undefined) {
           id = this.values.length

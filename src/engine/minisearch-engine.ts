@@ -761,25 +761,34 @@ function fieldValue(passage: Passage, field: (typeof SEARCH_FIELDS)[number]): st
 }
 
 function buildDocColumns(passages: Passage[]): DocColumns {
-  const dateStart = new Int32Array(passages.length)
-  const dateEnd = new Int32Array(passages.length)
+  const count = passages.length
+  const dateStart = new Int32Array(count).fill(-1)
+  const dateEnd = new Int32Array(count).fill(-1)
   passages.forEach((passage, doc) => {
-    const bounds = passage.date ? dateBounds(passage.date.iso, passage.date.iso) : undefined
-    dateStart[doc] = bounds?.start ?? -1
-    dateEnd[doc] = bounds?.end ?? -1
+    const iso = passage.date?.iso
+    if (!iso) return
+    const year = Number(iso.slice(0, 4)) * 10000
+    const month = iso.length >= 7 ? Number(iso.slice(5, 7)) : 0
+    const day = iso.length >= 10 ? Number(iso.slice(8, 10)) : 0
+    dateStart[doc] = year + (month || 1) * 100 + (day || 1)
+    dateEnd[doc] = year + (month || 12) * 100 + (day || 31)
   })
-  const order = Array.from(passages.keys())
-  order.sort((a, b) => {
-    const da = dateStart[a]
-    const db = dateStart[b]
-    if (da !== db) return da < 0 ? 1 : db < 0 ? -1 : db - da
-    return a - b
-  })
-  const dated = order.filter((doc) => dateStart[doc] >= 0)
-  const undated = order.filter((doc) => dateStart[doc] < 0)
-  return { dateStart, dateEnd, newest: Uint32Array.from(order), oldest: Uint32Array.from([...dated.reverse(), ...undated]),
-    identity: Uint32Array.from(passages.keys()),
-    zeros: new Float64Array(passages.length),
+  // Orders by packed numeric keys (rank × count + passage), so a plain typed-array sort does the work:
+  // a million passages sort in a fraction of the time a comparator takes. Undated passages rank last.
+  const UNDATED_RANK = 99_999_999
+  const order = (rank: (start: number) => number) => {
+    const keys = new Float64Array(count)
+    for (let doc = 0; doc < count; doc++) keys[doc] = (dateStart[doc] < 0 ? UNDATED_RANK : rank(dateStart[doc])) * count + doc
+    keys.sort()
+    return Uint32Array.from(keys, (key) => key % count)
+  }
+  return {
+    dateStart,
+    dateEnd,
+    newest: order((start) => UNDATED_RANK - 1 - start),
+    oldest: order((start) => start),
+    identity: Uint32Array.from({ length: count }, (_, doc) => doc),
+    zeros: new Float64Array(count),
   }
 }
 
