@@ -92,35 +92,31 @@ function sequence<T>(count: number, item: (i: number) => T): MapIterator<T> {
   return generate() as unknown as MapIterator<T>
 }
 
-/** The map 0 → 0, 1 → 1, …, n-1 → n-1 without storing it: MiniSearch's id maps when ids are passage numbers. */
-export class IdentityMap extends Map<number, number> {
-  private readonly count: number
-
-  constructor(count: number) {
-    super()
-    this.count = count
-  }
+/** A read-only Map over the keys 0 … count-1 whose values are computed on demand, not stored. */
+abstract class ComputedMap<V> extends Map<number, V> {
+  protected abstract valueAt(key: number): V
+  protected abstract get count(): number
 
   override has(key: number) {
     return Number.isInteger(key) && key >= 0 && key < this.count
   }
   override get(key: number) {
-    return this.has(key) ? key : undefined
+    return this.has(key) ? this.valueAt(key) : undefined
   }
   override get size() {
     return this.count
   }
   override keys() {
-    return sequence(this.count, (i) => i)
+    return sequence(this.count, (key) => key)
   }
   override values() {
-    return sequence(this.count, (i) => i)
+    return sequence(this.count, (key) => this.valueAt(key))
   }
   override entries() {
-    return sequence(this.count, (i): [number, number] => [i, i])
+    return sequence(this.count, (key): [number, V] => [key, this.valueAt(key)])
   }
-  override forEach(callback: (value: number, key: number, map: Map<number, number>) => void) {
-    for (let i = 0; i < this.count; i++) callback(i, i, this)
+  override forEach(callback: (value: V, key: number, map: Map<number, V>) => void) {
+    for (let key = 0; key < this.count; key++) callback(this.valueAt(key), key, this)
   }
   override [Symbol.iterator]() {
     return this.entries()
@@ -133,46 +129,37 @@ export class IdentityMap extends Map<number, number> {
   }
 }
 
+/** The map 0 → 0, 1 → 1, …, n-1 → n-1 without storing it: MiniSearch's id maps when ids are passage numbers. */
+export class IdentityMap extends ComputedMap<number> {
+  private readonly passages: number
+
+  constructor(passages: number) {
+    super()
+    this.passages = passages
+  }
+
+  protected get count() {
+    return this.passages
+  }
+  protected valueAt(key: number) {
+    return key
+  }
+}
+
 /** MiniSearch's per-document field lengths (`doc → [length per field id]`) read from one array per field. */
-export class FieldLengthMap extends Map<number, number[]> {
+export class FieldLengthMap extends ComputedMap<number[]> {
   readonly lengths: Float32Array[]
-  private readonly count: number
 
   constructor(lengths: Float32Array[]) {
     super()
     this.lengths = lengths
-    this.count = lengths[0]?.length ?? 0
   }
 
-  override has(doc: number) {
-    return Number.isInteger(doc) && doc >= 0 && doc < this.count
+  protected get count() {
+    return this.lengths[0]?.length ?? 0
   }
-  override get(doc: number) {
-    return this.has(doc) ? this.lengths.map((field) => field[doc]) : undefined
-  }
-  override get size() {
-    return this.count
-  }
-  override entries() {
-    return sequence(this.count, (doc): [number, number[]] => [doc, this.get(doc)!])
-  }
-  override keys() {
-    return sequence(this.count, (doc) => doc)
-  }
-  override values() {
-    return sequence(this.count, (doc) => this.get(doc)!)
-  }
-  override forEach(callback: (value: number[], key: number, map: Map<number, number[]>) => void) {
-    for (let doc = 0; doc < this.count; doc++) callback(this.get(doc)!, doc, this)
-  }
-  override [Symbol.iterator]() {
-    return this.entries()
-  }
-  override set(): this {
-    throw new Error('Clippings: the index is read-only once built')
-  }
-  override delete(): boolean {
-    throw new Error('Clippings: the index is read-only once built')
+  protected valueAt(doc: number) {
+    return this.lengths.map((field) => field[doc])
   }
 }
 
