@@ -21,35 +21,46 @@ export class FacetColumn {
   /** Per value, how many passages carry it in the whole index. */
   readonly totals: Uint32Array
 
-  constructor(name: FacetName, valuesPerDoc: readonly (readonly string[])[]) {
+  /**
+   * `valuesOf(doc)` gives passage `doc`'s value or values (undefined for none). Taking a function rather
+   * than a per-passage array list spares a million small arrays at load.
+   */
+  constructor(name: FacetName, count: number, valuesOf: (doc: number) => string | readonly string[] | undefined) {
     this.name = name
     this.values = []
-    const offsets = new Uint32Array(valuesPerDoc.length + 1)
+    const offsets = new Uint32Array(count + 1)
+    // Value ids in passage order, grown as needed: most passages carry one value per facet.
+    let docValues = new Uint32Array(Math.max(16, count))
     let pairs = 0
-    // Most passages carry one value per facet; only longer lists need de-duplicating.
-    const distinct = (values: readonly string[]) => (values.length <= 1 ? values : [...new Set(values)])
-    for (let doc = 0; doc < valuesPerDoc.length; doc++) {
-      pairs += distinct(valuesPerDoc[doc]).length
+    const add = (value: string) => {
+      let id = this.ids.get(value)
+      if (id === undefined) {
+        id = this.values.length
+        this.values.push(value)
+        this.ids.set(value, id)
+      }
+      if (pairs === docValues.length) {
+        const grown = new Uint32Array(docValues.length * 2)
+        grown.set(docValues)
+        docValues = grown
+      }
+      docValues[pairs++] = id
+    }
+    for (let doc = 0; doc < count; doc++) {
+      const values = valuesOf(doc)
+      if (typeof values === 'string') add(values)
+      else if (values !== undefined) {
+        // Only longer lists need de-duplicating.
+        for (const value of values.length <= 1 ? values : new Set(values)) add(value)
+      }
       offsets[doc + 1] = pairs
     }
-    const docValues = new Uint32Array(pairs)
-    let at = 0
-    for (const docValuesList of valuesPerDoc) {
-      for (const value of distinct(docValuesList)) {
-        let id = this.ids.get(value)
-        if (id === undefined) {
-          id = this.values.length
-          this.values.push(value)
-          this.ids.set(value, id)
-        }
-        docValues[at++] = id
-      }
-    }
+    docValues = docValues.slice(0, pairs)
     const totals = new Uint32Array(this.values.length)
     for (const id of docValues) totals[id]++
-    const postings = Array.from(totals, (count) => new Uint32Array(count))
+    const postings = Array.from(totals, (total) => new Uint32Array(total))
     const fill = new Uint32Array(this.values.length)
-    for (let doc = 0; doc < valuesPerDoc.length; doc++) {
+    for (let doc = 0; doc < count; doc++) {
       for (let i = offsets[doc]; i < offsets[doc + 1]; i++) {
         const id = docValues[i]
         postings[id][fill[id]++] = doc

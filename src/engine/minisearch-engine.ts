@@ -92,7 +92,8 @@ export class MiniSearchEngine implements SearchEngine {
   readonly data: IndexData
   private readonly ranking: RankingDefaults
   private readonly index: MiniSearch<IndexedDocument>
-  private readonly docByPassageId = new Map<string, number>()
+  /** Passage id → passage number, built on first use (see `passageNumbers`). */
+  private docByPassageId: Map<string, number> | undefined
   private readonly articles = new Map<string, ArticleRecord>()
   private readonly columns: Record<FacetName, FacetColumn>
   private readonly docs: DocColumns
@@ -108,20 +109,34 @@ export class MiniSearchEngine implements SearchEngine {
     this.ranking = ranking
     this.index = index
     this.scorer = new PostingScorer(postingSource(index), scoringSettings(index, ranking), data.passages.length)
-    data.passages.forEach((passage, doc) => this.docByPassageId.set(passage.id, doc))
     for (const article of data.articles) this.articles.set(article.id, article)
     const passages = data.passages
-    this.columns = {
-      source: new FacetColumn('source', passages.map((p) => [p.source])),
-      topic: new FacetColumn('topic', passages.map((p) => p.topics)),
-      person: new FacetColumn('person', passages.map((p) => p.people)),
-      year: new FacetColumn('year', passages.map((p) => [yearOf(p.date) ?? UNDATED])),
-      month: new FacetColumn('month', passages.map((p) => [monthOf(p.date) ?? UNDATED])),
-    }
     this.docs = buildDocColumns(passages)
+    const count = passages.length
+    const { yearValue, monthValue } = dateFacetValues(passages, this.docs.dateStart)
+    this.columns = {
+      source: new FacetColumn('source', count, (doc) => passages[doc].source),
+      topic: new FacetColumn('topic', count, (doc) => passages[doc].topics),
+      person: new FacetColumn('person', count, (doc) => passages[doc].people),
+      year: new FacetColumn('year', count, yearValue),
+      month: new FacetColumn('month', count, monthValue),
+    }
     for (const [canonical, variants] of Object.entries(data.personAliases)) {
       for (const variant of variants) this.personByAlias.set(foldTerm(variant), canonical)
     }
+  }
+
+  /**
+   * Passage id → passage number. Built lazily on the first lookup by id rather than in the constructor:
+   * at a million passages it costs about a second, which a cold start serving searches need not pay.
+   */
+  private passageNumbers(): Map<string, number> {
+    if (!this.docByPassageId) {
+      const numbers = new Map<string, number>()
+      this.data.passages.forEach((passage, doc) => numbers.set(passage.id, doc))
+      this.docByPassageId = numbers
+    }
+    return this.docByPassageId
   }
 
   /** Builds the index from passages. */
@@ -522,7 +537,7 @@ export class MiniSearchEngine implements SearchEngine {
   // Lookups
 
   async getPassage(id: string): Promise<Passage | undefined> {
-    const doc = this.docByPassageId.get(id)
+    const doc = this.passageNumbers().get(id)
     return doc === undefined ? undefined : this.data.passages[doc]
   }
 
@@ -534,7 +549,7 @@ export class MiniSearchEngine implements SearchEngine {
     const article = this.articles.get(articleId)
     if (!article) return []
     return article.passageIds
-      .map((id) => this.docByPassageId.get(id))
+      .map((id) => this.passageNumbers().get(id))
       .filter((doc): doc is number => doc !== undefined)
       .map((doc) => this.data.passages[doc])
   }
@@ -782,14 +797,63 @@ function buildDocColumns(passages: Passage[]): DocColumns {
     keys.sort()
     return Uint32Array.from(keys, (key) => key % count)
   }
+  const newest = order((start) => UNDATED_RANK - 1 - start)
   return {
     dateStart,
     dateEnd,
-    newest: order((start) => UNDATED_RANK - 1 - start),
-    oldest: order((start) => start),
+    newest,
+    oldest: oldestFromNewest(newest, dateStart),
     identity: Uint32Array.from({ length: count }, (_, doc) => doc),
     zeros: new Float64Array(count),
   }
+}
+
+/**
+ * Oldest-first order from newest-first without a second sort: the dated part reversed, each run of equal
+ * dates reversed back so ties stay in passage order, then the undated passages as `newest` lists them
+ * (in passage order).
+ */
+function oldestFromNewest(newest: Uint32Array, dateStart: Int32Array): Uint32Array {
+  let dated = 0
+  while (dated < newest.length && dateStart[newest[dated]] >= 0) dated++
+  const oldest = new Uint32Array(newest.length)
+  for (let i = 0; i < dated; i++) oldest[i] = newest[dated - 1 - i]
+  for (let runStart = 0; runStart < dated; ) {
+    let runEnd = runStart + 1
+    while (runEnd < dated && dateStart[oldest[runEnd]] === dateStart[oldest[runStart]]) runEnd++
+    oldest.subarray(runStart, runEnd).reverse()
+    runStart = runEnd
+  }
+  oldest.set(newest.subarray(dated), dated)
+  return oldest
+}
+
+/**
+ * The year and month facet value of each passage, read from the packed date column rather than by slicing
+ * each date string: one string per distinct year or month, not one per passage. Dates the column cannot
+ * represent fall back to the string rules of dates.ts, so the values are the same either way.
+ */
+function dateFacetValues(passages: Passage[], dateStart: Int32Array) {
+  const years = new Map<number, string>()
+  const months = new Map<number, string>()
+  const yearValue = (doc: number): string => {
+    const start = dateStart[doc]
+    if (!(start > 0)) return yearOf(passages[doc].date) ?? UNDATED
+    const key = Math.floor(start / 10000)
+    let value = years.get(key)
+    if (value === undefined) years.set(key, (value = String(key).padStart(4, '0')))
+    return value
+  }
+  const monthValue = (doc: number): string => {
+    const date = passages[doc].date
+    const start = dateStart[doc]
+    if (!date || date.precision === 'year' || !(start > 0) || date.iso.length < 7) return monthOf(date) ?? UNDATED
+    const key = Math.floor(start / 100)
+    let value = months.get(key)
+    if (value === undefined) months.set(key, (value = `${String(Math.floor(key / 100)).padStart(4, '0')}-${String(key % 100).padStart(2, '0')}`))
+    return value
+  }
+  return { yearValue, monthValue }
 }
 
 function collectPhrases(nodes: QueryNode[], into: string[][]): void {

@@ -7,11 +7,11 @@ import { mkdir, readFile, readdir, rename, rm, writeFile, open } from 'node:fs/p
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { ClippingsError } from '../errors.ts'
-import type { SkippedFile } from '../model.ts'
+import type { ArticleRecord, Passage, SkippedFile } from '../model.ts'
 import { MiniSearchEngine, decodeTermLine, type IndexData, type EngineOptions, type IndexLines } from './minisearch-engine.ts'
 
 /** Bumped whenever the files' shape changes; an index of another version is rebuilt, never misread. */
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
 
 export interface Manifest {
   formatVersion: number
@@ -51,7 +51,9 @@ export async function saveIndex(
   await mkdir(buildDir)
   const { data } = engine
   await writeLines(join(buildDir, 'passages.jsonl'), data.passages)
-  await writeLines(join(buildDir, 'articles.jsonl'), data.articles)
+  // Each article's passage ids are left out (an empty list keeps the field's place): they follow from the
+  // passages, and at a million passages storing them costs seconds of parsing at load.
+  await writeLines(join(buildDir, 'articles.jsonl'), data.articles.map((article) => ({ ...article, passageIds: [] })))
   await writeDurably(join(buildDir, 'meta.json'), JSON.stringify({ personAliases: data.personAliases, topicLabels: data.topicLabels, builtAt: data.builtAt }))
   await writeLines(join(buildDir, 'index.jsonl'), engine.indexLines())
   const stats = await engine.stats()
@@ -90,8 +92,9 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
   }
   const buildDir = join(dir, manifest.build)
   try {
-    const passages = await readLines(join(buildDir, 'passages.jsonl'))
-    const articles = await readLines(join(buildDir, 'articles.jsonl'))
+    const passages = await readLines<Passage>(join(buildDir, 'passages.jsonl'))
+    const articles = await readLines<ArticleRecord>(join(buildDir, 'articles.jsonl'))
+    restorePassageIds(articles, passages)
     const meta = JSON.parse(await readFile(join(buildDir, 'meta.json'), 'utf8'))
     const indexLines = await readIndexLines(join(buildDir, 'index.jsonl'))
     const data: IndexData = { passages, articles, ...meta }
@@ -99,6 +102,32 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
     return MiniSearchEngine.fromLines(indexLines, data, options)
   } catch (error) {
     throw new ClippingsError('corrupt-index', `Clippings: cannot load the index in "${buildDir}": ${(error as Error).message}`, { cause: error })
+  }
+}
+
+/**
+ * Gives each article the ids of its passages in position order, as the build listed them. Passages are
+ * saved article by article, so the article lookup runs only when the article changes.
+ */
+export function restorePassageIds(articles: ArticleRecord[], passages: readonly Passage[]): void {
+  const byArticle = new Map<string, Passage[]>()
+  let currentId: string | undefined
+  let current: Passage[] = []
+  for (const passage of passages) {
+    if (passage.articleId !== currentId) {
+      currentId = passage.articleId
+      let members = byArticle.get(currentId)
+      if (!members) byArticle.set(currentId, (members = []))
+      current = members
+    }
+    current.push(passage)
+  }
+  for (const article of articles) {
+    const members = byArticle.get(article.id) ?? []
+    let ordered = true
+    for (let i = 1; i < members.length && ordered; i++) ordered = members[i - 1].position <= members[i].position
+    if (!ordered) members.sort((a, b) => a.position - b.position)
+    article.passageIds = members.map((passage) => passage.id)
   }
 }
 

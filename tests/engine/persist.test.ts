@@ -31,6 +31,24 @@ describe('saveIndex and loadIndex', () => {
     await rm(dir, { recursive: true })
   })
 
+  it('restores each article\'s passage ids in position order without storing them', async () => {
+    const dir = await tempDir()
+    const { articles, passages } = makeCorpus([
+      { text: 'First of two.', article: 'a' },
+      { text: 'Second of two.', article: 'a' },
+      { text: 'Alone.', article: 'b' },
+    ])
+    const engine = MiniSearchEngine.build({ articles, passages, personAliases: {}, topicLabels: {}, builtAt: '2026-01-01T00:00:00Z' })
+    const manifest = await saveIndex(dir, engine, fields)
+    const loaded = await loadIndex(dir, manifest)
+    for (const article of articles) {
+      expect(await loaded.getArticle(article.id)).toEqual(article)
+      expect(await loaded.getArticlePassages(article.id)).toEqual(await engine.getArticlePassages(article.id))
+    }
+    expect(articles.map((article) => article.passageIds.length)).toEqual([2, 1])
+    await rm(dir, { recursive: true })
+  })
+
   it('leaves the previous index usable when a write crashes before it commits', async () => {
     const dir = await tempDir()
     await saveIndex(dir, engineOf('The first build.'), fields)
