@@ -11,7 +11,7 @@ import type { ArticleRecord, Passage, SkippedFile } from '../model.ts'
 import { MiniSearchEngine, decodeTermLine, type IndexData, type EngineOptions, type IndexLines } from './minisearch-engine.ts'
 
 /** Bumped whenever the files' shape changes; an index of another version is rebuilt, never misread. */
-export const FORMAT_VERSION = 3
+export const FORMAT_VERSION = 4
 
 export interface Manifest {
   formatVersion: number
@@ -50,9 +50,10 @@ export async function saveIndex(
   const buildDir = join(dir, build)
   await mkdir(buildDir)
   const { data } = engine
-  await writeLines(join(buildDir, 'passages.jsonl'), data.passages)
-  // Each article's passage ids are left out (an empty list keeps the field's place): they follow from the
-  // passages, and at a million passages storing them costs seconds of parsing at load.
+  // What follows from other records is left out, as it costs seconds of parsing at a million passages:
+  // each article's passage ids (an empty list keeps the field's place) and, in each passage, the fields
+  // copied from its article (null keeps their place; see `sharedWithArticle`).
+  await writeLines(join(buildDir, 'passages.jsonl'), sharedWithArticle(data.passages, data.articles))
   await writeLines(join(buildDir, 'articles.jsonl'), data.articles.map((article) => ({ ...article, passageIds: [] })))
   await writeDurably(join(buildDir, 'meta.json'), JSON.stringify({ personAliases: data.personAliases, topicLabels: data.topicLabels, builtAt: data.builtAt }))
   await writeLines(join(buildDir, 'index.jsonl'), engine.indexLines())
@@ -94,7 +95,7 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
   try {
     const passages = await readLines<Passage>(join(buildDir, 'passages.jsonl'))
     const articles = await readLines<ArticleRecord>(join(buildDir, 'articles.jsonl'))
-    restorePassageIds(articles, passages)
+    restoreFromArticles(articles, passages)
     const meta = JSON.parse(await readFile(join(buildDir, 'meta.json'), 'utf8'))
     const indexLines = await readIndexLines(join(buildDir, 'index.jsonl'))
     const data: IndexData = { passages, articles, ...meta }
@@ -105,25 +106,56 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
   }
 }
 
+/** Passage fields that are copied from the passage's article (see `Passage`). */
+const ARTICLE_FIELDS = ['title', 'source', 'author', 'date', 'url'] as const
+
 /**
- * Gives each article the ids of its passages in position order, as the build listed them. Passages are
- * saved article by article, so the article lookup runs only when the article changes.
+ * The passages as saved: a field equal to its article's is written as null, which no passage field
+ * holds otherwise (JSON has no undefined), and restored from the article at load.
  */
-export function restorePassageIds(articles: ArticleRecord[], passages: readonly Passage[]): void {
-  const byArticle = new Map<string, Passage[]>()
+function* sharedWithArticle(passages: readonly Passage[], articles: readonly ArticleRecord[]): Generator<Passage> {
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
+  for (const passage of passages) {
+    const article = byId.get(passage.articleId)
+    if (!article) {
+      yield passage
+      continue
+    }
+    let saved: Record<string, unknown> | undefined
+    for (const field of ARTICLE_FIELDS) {
+      if (passage[field] === undefined || !same(passage[field], article[field])) continue
+      saved ??= { ...passage }
+      saved[field] = null
+    }
+    yield (saved ?? passage) as Passage
+  }
+}
+
+/**
+ * Undoes what saving left out: each passage's fields written as null take its article's values, and each
+ * article gets the ids of its passages in position order, as the build listed them. Passages are saved
+ * article by article, so the article lookup runs only when the article changes.
+ */
+export function restoreFromArticles(articles: ArticleRecord[], passages: readonly Passage[]): void {
+  const byId = new Map<string, { article: ArticleRecord; members: Passage[] }>()
+  for (const article of articles) byId.set(article.id, { article, members: [] })
   let currentId: string | undefined
-  let current: Passage[] = []
+  let current: { article: ArticleRecord; members: Passage[] } | undefined
   for (const passage of passages) {
     if (passage.articleId !== currentId) {
       currentId = passage.articleId
-      let members = byArticle.get(currentId)
-      if (!members) byArticle.set(currentId, (members = []))
-      current = members
+      current = byId.get(currentId)
     }
-    current.push(passage)
+    if (current) current.members.push(passage)
+    const fields = passage as unknown as Record<string, unknown>
+    for (const field of ARTICLE_FIELDS) {
+      if (fields[field] !== null) continue
+      if (!current) throw new Error(`passage ${passage.id} names a missing article ${passage.articleId}`)
+      fields[field] = current.article[field]
+    }
   }
-  for (const article of articles) {
-    const members = byArticle.get(article.id) ?? []
+  for (const { article, members } of byId.values()) {
     let ordered = true
     for (let i = 1; i < members.length && ordered; i++) ordered = members[i - 1].position <= members[i].position
     if (!ordered) members.sort((a, b) => a.position - b.position)

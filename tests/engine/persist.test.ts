@@ -49,6 +49,23 @@ describe('saveIndex and loadIndex', () => {
     await rm(dir, { recursive: true })
   })
 
+  it('restores the fields a passage shares with its article, and keeps those it does not', async () => {
+    const dir = await tempDir()
+    const { articles, passages } = makeCorpus([
+      { text: 'Dated and titled.', article: 'a', date: '2024-03-01', source: 'Wire' },
+      { text: 'Titled on its own.', article: 'a', date: '2024-03-01', source: 'Wire', title: 'A different title' },
+    ])
+    const engine = MiniSearchEngine.build({ articles, passages, personAliases: {}, topicLabels: {}, builtAt: '2026-01-01T00:00:00Z' })
+    const loaded = await loadIndex(dir, await saveIndex(dir, engine, fields))
+    for (const passage of passages) {
+      const restored = await loaded.getPassage(passage.id)
+      expect(restored).toEqual(passage)
+      expect(JSON.stringify(restored)).toBe(JSON.stringify(passage)) // same fields in the same order
+    }
+    expect((await loaded.getPassage('p1'))!.title).toBe('A different title')
+    await rm(dir, { recursive: true })
+  })
+
   it('leaves the previous index usable when a write crashes before it commits', async () => {
     const dir = await tempDir()
     await saveIndex(dir, engineOf('The first build.'), fields)
