@@ -4,6 +4,7 @@
 // Here the same state lives in typed arrays behind Map subclasses with MiniSearch's exact interface:
 // the engine's scorer reads the arrays directly, and MiniSearch's own code (its search, used for
 // suggestions) still works, turning a term's arrays into Maps only when it touches that term.
+import { Buffer } from 'node:buffer'
 
 /** One term's postings in one field: passage numbers ascending, and the term's frequency in each. */
 export interface FieldPostings {
@@ -189,5 +190,89 @@ export class PostingsBuilder {
 
   finish(): FieldPostings {
     return { ids: this.ids.slice(0, this.length), frequencies: this.frequencies.slice(0, this.length) }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The terms' postings as bytes (the persisted `index.bin`). Parsing the same postings as JSON number
+// arrays took seconds at a million passages; varints decode straight into the typed arrays.
+//
+// Layout: the 4 bytes "CLT1", then per term: its UTF-8 byte length (varint) and bytes, its field count,
+// and per field: the field id, the posting count, the passage numbers as ascending deltas, then the
+// frequencies, every number a varint (7 bits a byte, low first, high bit = more follows).
+
+const TERMS_MAGIC = Buffer.from('CLT1', 'latin1')
+
+/** The terms as `index.bin` bytes, in chunks of about `chunkSize` bytes. */
+export function* encodeTerms(terms: Iterable<[string, Map<number, FieldPostings>]>, chunkSize = 1 << 20): Generator<Buffer> {
+  let chunk = Buffer.allocUnsafe(Math.max(chunkSize, TERMS_MAGIC.length))
+  let at = TERMS_MAGIC.copy(chunk, 0)
+  const varint = (value: number) => {
+    while (value >= 0x80) {
+      chunk[at++] = (value & 0x7f) | 0x80
+      value = Math.floor(value / 0x80)
+    }
+    chunk[at++] = value
+  }
+  for (const [term, postings] of terms) {
+    // The most bytes this term can take: 5 per varint count or id, 3 per frequency (16 bits).
+    let bound = 10 + term.length * 3
+    for (const { ids } of postings.values()) bound += 10 + ids.length * 8
+    if (at + bound > chunk.length) {
+      if (at > 0) yield chunk.subarray(0, at)
+      chunk = Buffer.allocUnsafe(Math.max(chunkSize, bound))
+      at = 0
+    }
+    const length = Buffer.byteLength(term, 'utf8')
+    varint(length)
+    at += chunk.write(term, at, length, 'utf8')
+    varint(postings.size)
+    for (const [fieldId, { ids, frequencies }] of postings) {
+      varint(fieldId)
+      varint(ids.length)
+      for (let i = 0; i < ids.length; i++) varint(ids[i] - (i > 0 ? ids[i - 1] : 0))
+      for (let i = 0; i < frequencies.length; i++) varint(frequencies[i])
+    }
+  }
+  if (at > 0) yield chunk.subarray(0, at)
+}
+
+/** The terms back from `index.bin` bytes, one at a time. Throws on bytes that are not such a file or are cut short. */
+export function* decodeTerms(bytes: Buffer): Generator<[string, Map<number, FieldPostings>]> {
+  if (bytes.length < TERMS_MAGIC.length || !TERMS_MAGIC.equals(bytes.subarray(0, TERMS_MAGIC.length))) {
+    throw new Error('not a term index file')
+  }
+  let at = TERMS_MAGIC.length
+  const varint = () => {
+    let byte = bytes[at++]
+    if (byte < 0x80) return byte
+    let value = byte & 0x7f
+    let scale = 0x80
+    do {
+      byte = bytes[at++]
+      value += (byte & 0x7f) * scale
+      scale *= 0x80
+    } while (byte >= 0x80 && scale <= 0x800000000)
+    return value
+  }
+  while (at < bytes.length) {
+    const length = varint()
+    const term = bytes.toString('utf8', at, at + length)
+    at += length
+    const fields = varint()
+    const postings = new Map<number, FieldPostings>()
+    for (let f = 0; f < fields; f++) {
+      const fieldId = varint()
+      const count = varint()
+      if (at + count * 2 > bytes.length) throw new Error('term index file cut short')
+      const ids = new Uint32Array(count)
+      let doc = 0
+      for (let i = 0; i < count; i++) ids[i] = doc += varint()
+      const frequencies = new Uint16Array(count)
+      for (let i = 0; i < count; i++) frequencies[i] = varint()
+      postings.set(fieldId, { ids, frequencies })
+    }
+    if (at > bytes.length) throw new Error('term index file cut short')
+    yield [term, postings]
   }
 }

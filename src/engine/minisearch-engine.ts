@@ -145,27 +145,20 @@ export class MiniSearchEngine implements SearchEngine {
     return new MiniSearchEngine(data, buildMiniSearch(data.passages, miniSearchOptions(ranking)), ranking)
   }
 
-  /**
-   * The index as JSON lines for persistence: a header with the field lengths, then one line per term,
-   * `[term, fieldId, ids, frequencies, fieldId, ids, frequencies, …]`, ids delta-encoded. Number arrays
-   * parse fast and load straight into the compact postings.
-   */
-  *indexLines(): Generator<unknown> {
-    const internals = internalsOf(this.index)
-    const lengths = (internals._fieldLength as FieldLengthMap).lengths
-    yield { fieldLengths: lengths.map((field) => Array.from(field)) }
-    for (const [term, data] of internals._index as unknown as Iterable<[string, CompactTermData]>) {
-      const line: unknown[] = [term]
-      for (const [fieldId, { ids, frequencies }] of data.postings) {
-        const deltas = new Array<number>(ids.length)
-        for (let i = 0; i < ids.length; i++) deltas[i] = ids[i] - (i > 0 ? ids[i - 1] : 0)
-        line.push(fieldId, deltas, Array.from(frequencies))
-      }
-      yield line
+  /** What persistence stores besides the terms: each passage's field lengths, one array per field id. */
+  indexHeader(): IndexLines['header'] {
+    const lengths = (internalsOf(this.index)._fieldLength as FieldLengthMap).lengths
+    return { fieldLengths: lengths.map((field) => Array.from(field)) }
+  }
+
+  /** Each term's compact postings by field id, for persistence (see `encodeTerms`). */
+  *indexTerms(): Generator<[string, Map<number, FieldPostings>]> {
+    for (const [term, data] of internalsOf(this.index)._index as unknown as Iterable<[string, CompactTermData]>) {
+      yield [term, data.postings]
     }
   }
 
-  /** Restores an engine from `indexLines()` output (decoded) without re-tokenising the passages. */
+  /** Restores an engine from `indexHeader()` and `indexTerms()` output without re-tokenising the passages. */
   static fromLines({ header, terms }: IndexLines, data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
     const ranking = options.ranking ?? rankingDefaults
     const index = new MiniSearch<IndexedDocument>(miniSearchOptions(ranking))
@@ -646,20 +639,7 @@ class MatchList implements ScoredDocs {
 /** The persisted index: a header with each passage's field lengths (one array per field id), then the terms. */
 export interface IndexLines {
   header: { fieldLengths: number[][] }
-  terms: [string, Map<number, FieldPostings>][]
-}
-
-/** One persisted term line, `[term, fieldId, ids (delta-encoded), frequencies, …]`, as compact postings. */
-export function decodeTermLine(line: unknown[]): [string, Map<number, FieldPostings>] {
-  const postings = new Map<number, FieldPostings>()
-  for (let i = 1; i < line.length; i += 3) {
-    const deltas = line[i + 1] as number[]
-    const ids = new Uint32Array(deltas.length)
-    let doc = 0
-    for (let j = 0; j < deltas.length; j++) ids[j] = doc += deltas[j]
-    postings.set(line[i] as number, { ids, frequencies: Uint16Array.from(line[i + 2] as number[]) })
-  }
-  return [line[0] as string, postings]
+  terms: Iterable<[string, Map<number, FieldPostings>]>
 }
 
 /** The parts of MiniSearch's private state the scorer reads, checked so a MiniSearch upgrade fails loudly. */

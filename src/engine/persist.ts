@@ -1,17 +1,19 @@
 // Saving and loading the index under `index/`. Each build goes to a folder of its own; the manifest,
 // replaced by an atomic rename, names the build in force. A crash at any point before that rename leaves
 // the previous manifest and build untouched, so the previous index stays usable.
-// Files are written line by line (JSONL) so a million passages never have to fit in one string.
+// Records are written line by line (JSONL) so a million passages never have to fit in one string; the
+// term postings go to `index.bin` as bytes (see compact-index.ts).
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, writeFile, open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { ClippingsError } from '../errors.ts'
+import { decodeTerms, encodeTerms } from './compact-index.ts'
 import type { ArticleRecord, Passage, SkippedFile } from '../model.ts'
-import { MiniSearchEngine, decodeTermLine, type IndexData, type EngineOptions, type IndexLines } from './minisearch-engine.ts'
+import { MiniSearchEngine, type IndexData, type EngineOptions, type IndexLines } from './minisearch-engine.ts'
 
 /** Bumped whenever the files' shape changes; an index of another version is rebuilt, never misread. */
-export const FORMAT_VERSION = 4
+export const FORMAT_VERSION = 5
 
 export interface Manifest {
   formatVersion: number
@@ -56,7 +58,9 @@ export async function saveIndex(
   await writeLines(join(buildDir, 'passages.jsonl'), sharedWithArticle(data.passages, data.articles))
   await writeLines(join(buildDir, 'articles.jsonl'), data.articles.map((article) => ({ ...article, passageIds: [] })))
   await writeDurably(join(buildDir, 'meta.json'), JSON.stringify({ personAliases: data.personAliases, topicLabels: data.topicLabels, builtAt: data.builtAt }))
-  await writeLines(join(buildDir, 'index.jsonl'), engine.indexLines())
+  // The term index: field lengths as one JSON line, the postings as bytes (see compact-index.ts).
+  await writeLines(join(buildDir, 'index.jsonl'), [engine.indexHeader()])
+  await writeChunks(join(buildDir, 'index.bin'), encodeTerms(engine.indexTerms()))
   const stats = await engine.stats()
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
@@ -97,10 +101,12 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
     const articles = await readLines<ArticleRecord>(join(buildDir, 'articles.jsonl'))
     restoreFromArticles(articles, passages)
     const meta = JSON.parse(await readFile(join(buildDir, 'meta.json'), 'utf8'))
-    const indexLines = await readIndexLines(join(buildDir, 'index.jsonl'))
+    const [header] = await readLines<IndexLines['header']>(join(buildDir, 'index.jsonl'))
+    if (!header) throw new Error('empty index file')
+    const terms = decodeTerms(await readFile(join(buildDir, 'index.bin')))
     const data: IndexData = { passages, articles, ...meta }
     if (passages.length !== manifest.counts.passages) throw new Error(`expected ${manifest.counts.passages} passages, found ${passages.length}`)
-    return MiniSearchEngine.fromLines(indexLines, data, options)
+    return MiniSearchEngine.fromLines({ header, terms }, data, options)
   } catch (error) {
     throw new ClippingsError('corrupt-index', `Clippings: cannot load the index in "${buildDir}": ${(error as Error).message}`, { cause: error })
   }
@@ -173,21 +179,6 @@ async function writeLines(path: string, items: Iterable<unknown>): Promise<void>
   await syncFile(path)
 }
 
-/**
- * The term index's lines, each term's number arrays turned into typed arrays as soon as it is read, so
- * the parsed arrays die young instead of all living until the end of the load.
- */
-async function readIndexLines(path: string): Promise<IndexLines> {
-  let header: IndexLines['header'] | undefined
-  const terms: IndexLines['terms'] = []
-  await forEachJsonLine(path, (parsed) => {
-    if (header === undefined) header = parsed as IndexLines['header']
-    else terms.push(decodeTermLine(parsed as unknown[]))
-  })
-  if (!header) throw new Error('empty index file')
-  return { header, terms }
-}
-
 async function readLines<T>(path: string): Promise<T[]> {
   const items: T[] = []
   await forEachJsonLine(path, (item) => items.push(item as T))
@@ -210,6 +201,16 @@ async function forEachJsonLine(path: string, visit: (item: unknown) => void): Pr
     rest = text.slice(start)
   }
   if (rest.trim()) visit(JSON.parse(rest))
+}
+
+async function writeChunks(path: string, chunks: Iterable<Uint8Array>): Promise<void> {
+  const stream = createWriteStream(path)
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, 'drain')
+  }
+  stream.end()
+  await once(stream, 'finish')
+  await syncFile(path)
 }
 
 async function writeDurably(path: string, text: string): Promise<void> {
