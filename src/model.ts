@@ -170,6 +170,7 @@ export interface FacetValue {
 }
 
 export interface FacetCounts {
+  /** The top values, plus every selected or excluded value (with its count, possibly 0), each labelled. */
   values: FacetValue[]
   /** True when more values exist than `facetSize` listed. */
   truncated: boolean

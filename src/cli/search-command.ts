@@ -68,7 +68,7 @@ export const searchCommand: Command = {
 }
 
 /** The snippet with its matches in reverse video on a terminal, or in «guillemets» in a pipe. */
-export function renderSnippet(snippet: Snippet, terminal = false): string {
+function renderSnippet(snippet: Snippet, terminal = false): string {
   const [open, close] = terminal ? ['\x1b[7m', '\x1b[27m'] : ['«', '»']
   let out = snippet.truncatedStart ? '…' : ''
   let at = 0

@@ -143,7 +143,7 @@ function* sharedWithArticle(passages: readonly Passage[], articles: readonly Art
  * article gets the ids of its passages in position order, as the build listed them. Passages are saved
  * article by article, so the article lookup runs only when the article changes.
  */
-export function restoreFromArticles(articles: ArticleRecord[], passages: readonly Passage[]): void {
+function restoreFromArticles(articles: ArticleRecord[], passages: readonly Passage[]): void {
   const byId = new Map<string, { article: ArticleRecord; members: Passage[] }>()
   for (const article of articles) byId.set(article.id, { article, members: [] })
   let currentId: string | undefined

@@ -32,7 +32,7 @@ export async function buildIndexData(paths: string[], options: BuildOptions): Pr
  * Splits articles into passages and attaches people (resolved per article, merged corpus-wide) and topics
  * (classified over the whole corpus at once, which lets the classifier adapt to it).
  */
-export function enrichArticles(articles: Article[], options: BuildOptions): IndexData {
+function enrichArticles(articles: Article[], options: BuildOptions): IndexData {
   const drafts: PassageDraft[][] = []
   const namesPerPassage: string[][][] = []
   const nameCounts = new Map<string, number>()

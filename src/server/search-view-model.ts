@@ -178,15 +178,6 @@ export interface SearchViewInput {
   personHref?: (name: string) => string
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-/** "October 2025" for `2025-10`; other values stay as they are. */
-export function monthLabel(value: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(value)
-  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined
-  return match && name ? `${name} ${match[1]}` : value
-}
-
 /** An element id that is the same for the same facet value on every render. */
 export function facetElementId(facet: FacetName, value: string): string {
   let hash = 0
@@ -199,10 +190,9 @@ function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
 }
 
-function valueLabel(facet: FacetName, value: string, topicLabels: ReadonlyMap<string, string>): string {
-  if (facet === 'topic') return topicLabels.get(value) ?? value
-  if (facet === 'month') return monthLabel(value)
-  return value
+/** A facet value's display label, as the engine gave it (it always lists selected and excluded values). */
+function valueLabel(facet: FacetName, value: string, response: SearchResponse): string {
+  return response.facets[facet]?.values.find((entry) => entry.value === value)?.label ?? value
 }
 
 /** The values a facet lists: selected and excluded ones first even when the engine did not count them. */
@@ -220,7 +210,7 @@ function facetValueViews(
     if (!listed.some((entry) => entry.value === value)) {
       listed.unshift({
         value,
-        label: valueLabel(facet, value, input.topicLabels),
+        label: valueLabel(facet, value, input.response),
         count: 0,
         selected: selected.includes(value),
         excluded: excluded.includes(value),
@@ -230,7 +220,7 @@ function facetValueViews(
   return listed.map((entry) => {
     const isSelected = selected.includes(entry.value)
     const isExcluded = excluded.includes(entry.value)
-    const label = entry.label || valueLabel(facet, entry.value, input.topicLabels)
+    const label = entry.label || valueLabel(facet, entry.value, input.response)
     return {
       value: entry.value,
       label,
@@ -289,7 +279,7 @@ function buildChips(input: SearchViewInput, current: URLSearchParams, path: stri
     for (const value of input.request.filters?.[facet] ?? []) {
       chips.push({
         facetTitle: FACET_TITLES[facet],
-        label: valueLabel(facet, value, input.topicLabels),
+        label: valueLabel(facet, value, input.response),
         excluded: false,
         removeHref: pathWithChangedArgs(path, current, { remove: [[facet, value], 'page'] }),
       })
@@ -297,7 +287,7 @@ function buildChips(input: SearchViewInput, current: URLSearchParams, path: stri
     for (const value of input.request.exclude?.[facet] ?? []) {
       chips.push({
         facetTitle: FACET_TITLES[facet],
-        label: valueLabel(facet, value, input.topicLabels),
+        label: valueLabel(facet, value, input.response),
         excluded: true,
         removeHref: pathWithChangedArgs(path, current, { remove: [[excludeParam(facet), value], 'page'] }),
       })
@@ -315,7 +305,7 @@ function buildChips(input: SearchViewInput, current: URLSearchParams, path: stri
       if (hidden.has(facet)) continue
       for (const value of filters[facet] ?? []) {
         if (own?.[facet]?.includes(value)) continue
-        chips.push({ facetTitle: `${FACET_TITLES[facet]} (in query)`, label: valueLabel(facet, value, input.topicLabels), excluded })
+        chips.push({ facetTitle: `${FACET_TITLES[facet]} (in query)`, label: valueLabel(facet, value, input.response), excluded })
       }
     }
   }

@@ -2,12 +2,12 @@
 // passages, the engine and a plain MiniSearch set up with the engine's analyzer, fields and BM25 settings
 // return the same top ten for AND queries. Skips when the shared corpora are absent.
 import { beforeAll, describe, expect, it } from 'vitest'
-import MiniSearch from 'minisearch'
+import type MiniSearch from 'minisearch'
 import { createMemoryEngine, type SearchEngine } from '../../src/engine/index.ts'
-import { indexTerm, tokenizeForIndex } from '../../src/engine/text/analyze.ts'
 import { rankingDefaults } from '../../src/engine/text/ranking.ts'
 import { corporaAvailable, loadBaseCorpus, CORPORA_DIR, type BenchCorpus } from '../../bench/corpus.ts'
 import { makeQueryMix } from '../../bench/queries.ts'
+import { plainMiniSearch } from '../helpers/plain-minisearch.ts'
 
 const available = corporaAvailable()
 if (!available) console.warn(`tests/bench: skipped, the corpora are not in ${CORPORA_DIR}`)
@@ -19,25 +19,6 @@ function sample(corpus: BenchCorpus): BenchCorpus {
   return { ...corpus, passages, articles: corpus.articles.filter((a) => kept.has(a.id)) }
 }
 
-/** Plain MiniSearch with the engine's analyzer, fields, boosts, BM25 and typo settings. */
-function plainMiniSearch(corpus: BenchCorpus): MiniSearch {
-  const ranking = rankingDefaults
-  const index = new MiniSearch({
-    fields: ['text', 'title', 'section', 'people'],
-    tokenize: tokenizeForIndex,
-    processTerm: indexTerm,
-    searchOptions: {
-      boost: ranking.boost,
-      bm25: ranking.bm25,
-      weights: ranking.weights,
-      combineWith: 'AND',
-      fuzzy: (term) => (term.length >= ranking.fuzzyMinLength ? ranking.fuzzy : false),
-    },
-  })
-  index.addAll(corpus.passages.map((p, id) => ({ id, text: p.text, title: p.title, section: p.section ?? '', people: p.people.join(' ; ') })))
-  return index
-}
-
 describe.skipIf(!available)('the benchmark Clippings engine', () => {
   let corpus: BenchCorpus
   let engine: SearchEngine
@@ -46,7 +27,10 @@ describe.skipIf(!available)('the benchmark Clippings engine', () => {
   beforeAll(async () => {
     corpus = sample(await loadBaseCorpus())
     engine = createMemoryEngine({ articles: corpus.articles, passages: corpus.passages, topicLabels: corpus.topicLabels })
-    plain = plainMiniSearch(corpus)
+    plain = plainMiniSearch(corpus.passages, {
+      combineWith: 'AND',
+      fuzzy: (term) => (term.length >= rankingDefaults.fuzzyMinLength ? rankingDefaults.fuzzy : false),
+    })
   })
 
   it('samples a few thousand passages from all three corpora', () => {

@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import MiniSearch from 'minisearch'
 import { createMemoryEngine } from '../../src/engine/index.ts'
-import { indexTerm, tokenizeForIndex } from '../../src/engine/text/analyze.ts'
 import { rankingDefaults } from '../../src/engine/text/ranking.ts'
 import { makeCorpus } from '../helpers/passages.ts'
+import { plainMiniSearch } from '../helpers/plain-minisearch.ts'
 
 // A corpus with repeated words of varied frequency and length, so BM25's terms all matter.
 const words = ['migrant', 'migrants', 'remittance', 'rogun', 'dam', 'border', 'treaty', 'sanction', 'trade', 'ruble', 'labour', 'security']
@@ -13,13 +12,7 @@ const texts = Array.from({ length: 300 }, (_, i) =>
 const corpus = makeCorpus(texts.map((text, i) => ({ text, people: i % 5 === 0 ? ['Emomali Rahmon'] : [] })))
 const engine = createMemoryEngine(corpus)
 
-const plain = new MiniSearch({
-  fields: ['text', 'title', 'section', 'people'],
-  tokenize: tokenizeForIndex,
-  processTerm: indexTerm,
-  searchOptions: { boost: rankingDefaults.boost, bm25: rankingDefaults.bm25, weights: rankingDefaults.weights },
-})
-plain.addAll(corpus.passages.map((p, id) => ({ id, text: p.text, title: p.title, section: p.section ?? '', people: p.people.join(' ; ') })))
+const plain = plainMiniSearch(corpus.passages)
 
 describe('the engine scorer', () => {
   it.each([
