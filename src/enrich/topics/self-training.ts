@@ -13,7 +13,10 @@ export interface SelfTrainingOptions {
   convergedShare: number
   /** Dirichlet smoothing toward the corpus word distribution, in pseudo-words per topic. */
   backgroundStrength: number
-  /** Pseudo-occurrences a lexicon word of weight 1 adds to its topic, so the lexicon stays a prior. */
+  /**
+   * Pseudo-words per unit of lexicon weight: each topic's lexicon prior is worth this many times the average
+   * topic's lexicon weight among the corpus's words, spread over the topic's own lexicon words by weight.
+   */
   lexiconStrength: number
   /** Least lexicon evidence (in clear topic words) a passage needs to seed its best topic. */
   minSeedEvidence: number
@@ -121,6 +124,25 @@ export function selfTrain(
   const background = new Float64Array(V)
   for (let w = 0; w < V; w++) background[w] = (matrix.corpusCounts[w] + 0.5) / (total + 0.5 * V)
 
+  // The lexicon prior's scale per topic. A Dirichlet prior's total mass is what it is worth in observations,
+  // and a fixed strength per unit of weight would make it worth more to a topic whose word list happens to be
+  // longer (WordNet files more hyponyms under some topics): that topic's model would leave less probability
+  // to the corpus's own words and lose every passage made mostly of words in no lexicon to topics with
+  // shorter lists (technology-company news going to the economy). So every topic's prior weighs the same:
+  // the strength times the average topic's lexicon weight among the corpus's words.
+  const lexiconWeight = new Float64Array(K)
+  let weighted = 0
+  let weightSum = 0
+  for (let k = 0; k < K; k++) {
+    for (const weight of lexiconPrior[k].values()) lexiconWeight[k] += weight
+    if (modelled[k] && lexiconWeight[k] > 0) {
+      weightSum += lexiconWeight[k]
+      weighted++
+    }
+  }
+  const lexiconMass = weighted > 0 ? (options.lexiconStrength * weightSum) / weighted : 0
+  const lexiconScale = lexiconWeight.map((weight) => (weight > 0 ? lexiconMass / weight : 0))
+
   // Word log-probabilities, stem-major (K per stem) so scoring a passage reads memory in order.
   const logTheta = new Float64Array(V * K)
   const wordMass = new Float64Array(V * K)
@@ -142,11 +164,9 @@ export function selfTrain(
     for (let w = 0; w < V; w++) for (let k = 0; k < K; k++) topicMass[k] += wordMass[w * K + k]
     for (let k = 0; k < K; k++) {
       if (!modelled[k]) continue
-      let priorMass = 0
-      for (const weight of lexiconPrior[k].values()) priorMass += options.lexiconStrength * weight
-      const denominator = Math.log(topicMass[k] + options.backgroundStrength + priorMass)
+      const denominator = Math.log(topicMass[k] + options.backgroundStrength + (lexiconWeight[k] > 0 ? lexiconMass : 0))
       for (let w = 0; w < V; w++) {
-        const mass = wordMass[w * K + k] + options.backgroundStrength * background[w] + options.lexiconStrength * (lexiconPrior[k].get(w) ?? 0)
+        const mass = wordMass[w * K + k] + options.backgroundStrength * background[w] + lexiconScale[k] * (lexiconPrior[k].get(w) ?? 0)
         logTheta[w * K + k] = Math.log(mass) - denominator
       }
     }
