@@ -72,29 +72,46 @@ export class FacetColumn {
     this.totals = totals
   }
 
-  /** Whether passage `doc` carries any value in `set`. */
-  hasAny(doc: number, set: Set<number>): boolean {
+  /** Whether passage `doc` carries any value marked in `mask` (indexed by value id). */
+  hasAny(doc: number, mask: Uint8Array): boolean {
     for (let i = this.docOffsets[doc]; i < this.docOffsets[doc + 1]; i++) {
-      if (set.has(this.docValues[i])) return true
+      if (mask[this.docValues[i]] === 1) return true
     }
     return false
+  }
+
+  /** A value-id mask for `hasAny`: a byte per value, so a check is an array read, not a hash lookup. */
+  mask(valueIds: Iterable<number>): Uint8Array {
+    const mask = new Uint8Array(this.values.length)
+    for (const id of valueIds) mask[id] = 1
+    return mask
   }
 
   /** The passages carrying any of the values, ascending. */
   union(valueIds: Iterable<number>): Uint32Array {
     const lists = [...valueIds].map((id) => this.postings[id])
     if (lists.length === 1) return lists[0]
-    const seen = new Set<number>()
-    for (const list of lists) for (const doc of list) seen.add(doc)
-    return Uint32Array.from([...seen].sort((a, b) => a - b))
+    // Concatenated, sorted as numbers (typed arrays sort numerically) and de-duplicated in place.
+    const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0))
+    let filled = 0
+    for (const list of lists) {
+      all.set(list, filled)
+      filled += list.length
+    }
+    all.sort()
+    let kept = 0
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]
+    return all.subarray(0, kept)
   }
 }
 
-/** What one facet's filter holds, as value ids; an unknown value simply matches nothing. */
+/** What one facet's filter holds, as value ids and masks of them; an unknown value simply matches nothing. */
 export interface ColumnFilter {
   column: FacetColumn
   include?: Set<number>
   exclude?: Set<number>
+  includeMask?: Uint8Array
+  excludeMask?: Uint8Array
 }
 
 /** Counts per value id for one facet, kept sparse: only the ids touched are listed. */
@@ -125,8 +142,8 @@ export class FacetTally {
 export function failedFilter(filters: readonly ColumnFilter[], doc: number): number {
   let failed = -1
   for (let f = 0; f < filters.length; f++) {
-    const { column, include, exclude } = filters[f]
-    const passes = (!include || column.hasAny(doc, include)) && (!exclude || !column.hasAny(doc, exclude))
+    const { column, includeMask, excludeMask } = filters[f]
+    const passes = (!includeMask || column.hasAny(doc, includeMask)) && (!excludeMask || !column.hasAny(doc, excludeMask))
     if (!passes) {
       if (failed !== -1) return -2
       failed = f

@@ -261,32 +261,37 @@ export class MiniSearchEngine implements SearchEngine {
     const passing = new MatchList()
     const { dateStart, dateEnd } = this.docs
 
-    const counted = plan.countedFacets.map((name) => [tallies[name], this.columns[name]] as const)
+    const countedTallies = plan.countedFacets.map((name) => tallies[name])
+    const countedColumns = plan.countedFacets.map((name) => this.columns[name])
+    // A passage failing only filter f counts for f's facet alone (if that facet is counted at all).
+    const failingTally = filters.map(({ column }) => (plan.countedFacets.includes(column.name) ? tallies[column.name] : undefined))
     // Phrases and groups are checked on the text, the costly part, so only for passages that count.
     const verify = plan.parsed.must.length > 0 && !relaxed && plan.toVerify.length > 0
     const visit = (doc: number, score: number) => {
       if (bounds && !(dateStart[doc] >= 0 && dateEnd[doc] >= bounds.start && dateStart[doc] <= bounds.end)) return
-      const failed = failedFilter(filters, doc)
+      const failed = filters.length === 0 ? -1 : failedFilter(filters, doc)
       if (failed === -2) return
       if (verify && !plan.toVerify.every((node) => this.nodeMatches(node, doc))) return
       if (failed === -1) {
         passing.push(doc, score)
-        for (const [tally, column] of counted) tally.addDoc(column, doc)
+        for (let f = 0; f < countedTallies.length; f++) countedTallies[f].addDoc(countedColumns[f], doc)
       } else {
-        const name = filters[failed].column.name
-        if (plan.countedFacets.includes(name)) tallies[name].addDoc(this.columns[name], doc)
+        failingTally[failed]?.addDoc(filters[failed].column, doc)
       }
     }
 
+    const includes = filters.filter((f) => f.include)
+    // A passage that counts fails at most one filter, so it passes at least one of any two: with two or
+    // more facets chosen, the two smallest ones' passages hold every passage that counts.
+    const within = includes.length >= 2 ? this.eitherOfSmallestTwo(includes) : undefined
     if (plan.parsed.must.length > 0) {
-      const found = this.match(plan, relaxed)
+      const found = this.match(plan, relaxed, within)
       for (let i = 0; i < found.count; i++) visit(found.docs[i], found.scores[i])
       return { matches: passing, tallies, relaxed }
     }
     // Browsing: no words to match, so the candidates come from the filters themselves.
     const excluded = this.excludedByWords(plan)
     const unconstrained = !bounds && excluded.size === 0
-    const includes = filters.filter((f) => f.include)
     if (unconstrained && filters.length === 0) {
       // The whole corpus: counts are the corpus totals, and the order is precomputed.
       for (const name of plan.countedFacets) tallies[name] = FacetTally.fromTotals(this.columns[name])
@@ -300,24 +305,31 @@ export class MiniSearchEngine implements SearchEngine {
       const only = includes[0]
       for (const doc of only.column.union(only.include!)) visitDoc(doc)
       tallies[only.column.name] = FacetTally.fromTotals(only.column)
-    } else if (includes.length >= 2) {
-      // A passage failing at most one filter passes at least one of any two: the two smallest suffice.
-      const [first, second] = includes.map((f) => f.column.union(f.include!)).sort((a, b) => a.length - b.length)
-      for (const doc of unionSorted(first, second)) visitDoc(doc)
+    } else if (within) {
+      for (const doc of within) visitDoc(doc)
     } else {
       for (let doc = 0; doc < this.data.passages.length; doc++) visitDoc(doc)
     }
     return { matches: passing, tallies, relaxed }
   }
 
-  /** The passages the query's words match, scored, exclusions removed; phrases and groups are verified later. */
-  private match(plan: SearchPlan, relaxed: boolean): ScoredDocs {
+  /** The passages carrying a value of either of the two most selective facet filters, ascending. */
+  private eitherOfSmallestTwo(includes: ColumnFilter[]): Uint32Array {
+    const [first, second] = includes.map((f) => f.column.union(f.include!)).sort((a, b) => a.length - b.length)
+    return unionSorted(first, second)
+  }
+
+  /**
+   * The passages the query's words match (among `within`, when given), scored, exclusions removed;
+   * phrases and groups are verified later.
+   */
+  private match(plan: SearchPlan, relaxed: boolean, within?: Uint32Array): ScoredDocs {
     const excluded = this.excludedByWords(plan)
     if (plan.clauses.length === 0) {
       // Only stop words: nothing the index can look up, so the words are checked on the text directly.
-      return this.scan(plan.phrases.length > 0 ? plan.phrases : [plan.words.map(phraseKey)], excluded)
+      return this.scan(plan.phrases.length > 0 ? plan.phrases : [plan.words.map(phraseKey)], excluded, within)
     }
-    const found = this.scorer.score(plan.clauses, relaxed ? 'any' : 'all')
+    const found = this.scorer.score(plan.clauses, relaxed ? 'any' : 'all', within)
     let kept = 0
     for (let i = 0; i < found.count; i++) {
       const doc = found.docs[i]
@@ -349,12 +361,14 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   /** A linear scan for queries made only of stop words ("to be or not to be"): rare, and exact. */
-  private scan(phrases: string[][], excluded: Set<number>): ScoredDocs {
+  private scan(phrases: string[][], excluded: Set<number>, within?: Uint32Array): ScoredDocs {
     const list = new MatchList()
     const matchers = phrases.map(phraseMatcher)
-    this.data.passages.forEach((passage, doc) => {
-      if (!excluded.has(doc) && matchers.every((matches) => matches(passage.text))) list.push(doc, 1)
-    })
+    const check = (doc: number) => {
+      if (!excluded.has(doc) && matchers.every((matches) => matches(this.data.passages[doc].text))) list.push(doc, 1)
+    }
+    if (within) within.forEach(check)
+    else for (let doc = 0; doc < this.data.passages.length; doc++) check(doc)
     return list
   }
 
@@ -381,7 +395,10 @@ export class MiniSearchEngine implements SearchEngine {
       const exclude = plan.exclude[name]
       if (!include?.length && !exclude?.length) continue
       const ids = (values: string[]) => new Set(values.map((v) => column.ids.get(v)).filter((id): id is number => id !== undefined))
-      filters.push({ column, include: include?.length ? ids(include) : undefined, exclude: exclude?.length ? ids(exclude) : undefined })
+      const filter: ColumnFilter = { column }
+      if (include?.length) filter.includeMask = column.mask((filter.include = ids(include)))
+      if (exclude?.length) filter.excludeMask = column.mask((filter.exclude = ids(exclude)))
+      filters.push(filter)
     }
     return filters
   }
@@ -882,17 +899,20 @@ function foldValue(value: string): string {
 }
 
 /** Ascending merge of two ascending lists without duplicates. */
-function unionSorted(a: Uint32Array, b: Uint32Array): number[] {
-  const out: number[] = []
+function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length)
   let i = 0
   let j = 0
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++])
-    else if (i >= a.length || b[j] < a[i]) out.push(b[j++])
+  let n = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) out[n++] = a[i++]
+    else if (b[j] < a[i]) out[n++] = b[j++]
     else {
-      out.push(a[i++])
+      out[n++] = a[i++]
       j++
     }
   }
-  return out
+  while (i < a.length) out[n++] = a[i++]
+  while (j < b.length) out[n++] = b[j++]
+  return out.subarray(0, n)
 }

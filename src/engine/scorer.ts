@@ -4,7 +4,7 @@
 // sorted until the engine picks the page. The scores are MiniSearch's BM25+ (same formula, field boosts,
 // fuzzy and prefix weights) without its bonus for matching more of the query's terms (see `score`).
 
-import { CompactTermData, includesDoc } from './compact-index.ts'
+import { CompactTermData, includesDoc, type FieldPostings } from './compact-index.ts'
 
 /** What the scorer reads from the index: MiniSearch's term tree (holding compact postings) and statistics. */
 export interface PostingSource {
@@ -38,11 +38,26 @@ export interface TermSpec {
 /** A required part of the query: a passage satisfies it by matching any of its terms. */
 export type Clause = TermSpec[]
 
-/** The passages matched, with scores, in no particular order. */
+/** The passages matched, with scores, in no particular order: the first `count` entries of the arrays. */
 export interface ScoredDocs {
   docs: Uint32Array
   scores: Float64Array
   count: number
+}
+
+/** One term's postings in one field, ready to score. */
+interface PostingList extends FieldPostings {
+  /** Expansion weight × field boost × inverse document frequency. */
+  factor: number
+  lengths: Float32Array
+  average: number
+}
+
+/** Postings a clause reads: an upper bound on the passages it matches. */
+function sizeOf(lists: PostingList[]): number {
+  let size = 0
+  for (const list of lists) size += list.ids.length
+  return size
 }
 
 export class PostingScorer {
@@ -54,8 +69,16 @@ export class PostingScorer {
   /** Stamps saying which search and clause last touched a passage, so nothing needs clearing. */
   private readonly searchStamp: Uint32Array
   private readonly clauseStamp: Uint32Array
+  /** Marks the passages a search is restricted to (`within`), with the search's stamp. */
+  private readonly allowedStamp: Uint32Array
   private stamp = 0
   private touched: Uint32Array
+  /**
+   * What `score` returns, reused by every search: allocating megabytes per search at a million passages
+   * fills the heap's external memory and brings on full collections of the whole index.
+   */
+  private resultDocs = new Uint32Array(1024)
+  private resultScores = new Float64Array(1024)
   /** Expansions per spec: the index never changes, and a fuzzy walk of the term tree is costly. */
   private readonly expansions = new Map<string, [CompactTermData, number, string][]>()
 
@@ -66,62 +89,95 @@ export class PostingScorer {
     this.clauseHits = new Uint16Array(passages)
     this.searchStamp = new Uint32Array(passages)
     this.clauseStamp = new Uint32Array(passages)
+    this.allowedStamp = new Uint32Array(passages)
     this.touched = new Uint32Array(1024)
   }
 
   /**
-   * The passages matching every clause (`all`) or any (`any`), scored. Not reentrant: the arrays are
-   * shared, so a search completes before the next starts (searches are synchronous).
+   * The passages matching every clause (`all`) or any (`any`), scored; with `within` (ascending passage
+   * numbers), only passages among those. The result lives in buffers the next call reuses, and the
+   * arrays are shared, so it is read before the next search starts (searches are synchronous).
+   *
+   * For `all`, clauses run rarest first and a later clause only scores passages that matched every
+   * earlier one: "said tariffs" costs the postings of *tariffs* plus a read of *said*'s ids, not a
+   * score for each of the hundreds of thousands of passages with *said*. Scores are the same sums.
    */
-  score(clauses: Clause[], mode: 'all' | 'any'): ScoredDocs {
+  score(clauses: Clause[], mode: 'all' | 'any', within?: ArrayLike<number>): ScoredDocs {
+    // A search takes one stamp for itself and one per clause; they must not wrap midway.
+    if (this.stamp > 0xffffffff - clauses.length - 1) this.resetStamps()
     const search = this.nextStamp()
+    if (within) for (let i = 0; i < within.length; i++) this.allowedStamp[within[i]] = search
+    const lists = clauses.map((clause) => this.postingLists(clause))
+    const order = lists.map((_, c) => c)
+    if (mode === 'all') order.sort((a, b) => sizeOf(lists[a]) - sizeOf(lists[b]))
+    const { k, b, d } = this.settings.bm25
+    const { searchStamp, clauseStamp, clauseHits, scores, allowedStamp } = this
     let touchedCount = 0
-    clauses.forEach((clause) => {
-      const clauseStamp = this.nextStamp()
-      for (const spec of clause) {
-        for (const [data, weight] of this.expand(spec)) {
-          for (const { fieldId, boost } of this.settings.fieldBoosts) {
-            const postings = data.postings.get(fieldId)
-            if (!postings) continue
-            const { ids, frequencies } = postings
-            const idf = Math.log(1 + (this.source.documentCount - ids.length + 0.5) / (ids.length + 0.5))
-            const lengths = this.source.fieldLengths[fieldId]
-            const average = this.source.averageFieldLength[fieldId]
-            const { k, b, d } = this.settings.bm25
-            const factor = weight * boost * idf
-            for (let i = 0; i < ids.length; i++) {
-              const doc = ids[i]
-              const frequency = frequencies[i]
-              if (this.searchStamp[doc] !== search) {
-                this.searchStamp[doc] = search
-                this.scores[doc] = 0
-                this.clauseHits[doc] = 0
-                if (touchedCount === this.touched.length) this.grow()
-                this.touched[touchedCount++] = doc
-              }
-              this.scores[doc] += factor * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[doc]) / average)))
-              if (this.clauseStamp[doc] !== clauseStamp) {
-                this.clauseStamp[doc] = clauseStamp
-                this.clauseHits[doc]++
-              }
-            }
+    order.forEach((c, position) => {
+      const current = this.nextStamp()
+      // Who may still score: anyone allowed for the first clause (or for any clause in `any` mode);
+      // afterwards, in `all` mode, only passages that matched every earlier clause.
+      const survivorsOnly = mode === 'all' && position > 0
+      for (const { ids, frequencies, factor, lengths, average } of lists[c]) {
+        for (let i = 0; i < ids.length; i++) {
+          const doc = ids[i]
+          if (within && allowedStamp[doc] !== search) continue
+          if (searchStamp[doc] !== search) {
+            if (survivorsOnly) continue
+            searchStamp[doc] = search
+            scores[doc] = 0
+            clauseHits[doc] = 0
+            if (touchedCount === this.touched.length) this.grow()
+            this.touched[touchedCount++] = doc
+          } else if (survivorsOnly && clauseHits[doc] !== position && clauseStamp[doc] !== current) continue
+          const frequency = frequencies[i]
+          scores[doc] += factor * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[doc]) / average)))
+          if (clauseStamp[doc] !== current) {
+            clauseStamp[doc] = current
+            clauseHits[doc]++
           }
         }
       }
     })
-    const docs = new Uint32Array(touchedCount)
-    const scores = new Float64Array(touchedCount)
+    if (this.resultDocs.length < touchedCount) {
+      this.resultDocs = new Uint32Array(this.touched.length)
+      this.resultScores = new Float64Array(this.touched.length)
+    }
+    const { resultDocs: docs, resultScores: matchedScores } = this
     let count = 0
     for (let i = 0; i < touchedCount; i++) {
       const doc = this.touched[i]
-      if (mode === 'all' && this.clauseHits[doc] < clauses.length) continue
+      if (mode === 'all' && clauseHits[doc] < clauses.length) continue
       docs[count] = doc
       // MiniSearch also multiplies by the number of query terms matched. That changes nothing when every
       // word is required, and on long relaxed queries it rewards passages full of common words: on BEIR
       // SciFact it costs 0.034 nDCG@10 (0.6606 with it, 0.6946 without). Plain BM25 sums instead.
-      scores[count++] = this.scores[doc]
+      matchedScores[count++] = scores[doc]
     }
-    return { docs, scores, count }
+    return { docs, scores: matchedScores, count }
+  }
+
+  /** A clause's postings, one list per matching term and field, with the BM25 factors that apply to it. */
+  private postingLists(clause: Clause): PostingList[] {
+    const lists: PostingList[] = []
+    for (const spec of clause) {
+      for (const [data, weight] of this.expand(spec)) {
+        for (const { fieldId, boost } of this.settings.fieldBoosts) {
+          const postings = data.postings.get(fieldId)
+          if (!postings) continue
+          const { ids, frequencies } = postings
+          const idf = Math.log(1 + (this.source.documentCount - ids.length + 0.5) / (ids.length + 0.5))
+          lists.push({
+            ids,
+            frequencies,
+            factor: weight * boost * idf,
+            lengths: this.source.fieldLengths[fieldId],
+            average: this.source.averageFieldLength[fieldId],
+          })
+        }
+      }
+    }
+    return lists
   }
 
   /** The index terms the specs match in one passage, for highlighting the page's results. */
@@ -177,13 +233,16 @@ export class PostingScorer {
   }
 
   private nextStamp(): number {
-    // Stamps wrap after four billion clauses; clearing then keeps an old stamp from looking current.
-    if (this.stamp === 0xffffffff) {
-      this.stamp = 0
-      this.searchStamp.fill(0)
-      this.clauseStamp.fill(0)
-    }
+    if (this.stamp === 0xffffffff) this.resetStamps()
     return ++this.stamp
+  }
+
+  /** Stamps wrap after four billion clauses; clearing then keeps an old stamp from looking current. */
+  private resetStamps(): void {
+    this.stamp = 0
+    this.searchStamp.fill(0)
+    this.clauseStamp.fill(0)
+    this.allowedStamp.fill(0)
   }
 
   private grow(): void {
