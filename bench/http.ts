@@ -13,9 +13,12 @@ export interface HttpOptions {
   /** A shorter run first, unrecorded, so the server's code is compiled before it is measured. */
   warmupSeconds: number
   maxOldSpaceMb: number
+  /** The engine's result cache as shipped (true), or off, so every request is matched afresh. */
+  cache: boolean
 }
 
 export interface HttpResult {
+  cache: boolean
   connections: number
   seconds: number
   requestsPerSecond: number
@@ -38,13 +41,14 @@ function attack(port: number, paths: string[], connections: number, seconds: num
 }
 
 export async function runHttpBench(options: HttpOptions): Promise<HttpResult> {
-  const server = spawnHelper('serve-child.ts', [options.indexDir], options.maxOldSpaceMb)
+  const server = spawnHelper('serve-child.ts', [options.indexDir, ...(options.cache ? [] : ['no-cache'])], options.maxOldSpaceMb)
   try {
     const [chunk] = (await once(server.stdout!, 'data')) as [Buffer]
     const { port } = JSON.parse(chunk.toString().trim().split('\n')[0]) as { port: number }
     if (options.warmupSeconds > 0) await attack(port, options.paths, Math.min(10, options.connections), options.warmupSeconds)
     const result = await attack(port, options.paths, options.connections, options.seconds)
     return {
+      cache: options.cache,
       connections: options.connections,
       seconds: options.seconds,
       requestsPerSecond: result.requests.average,

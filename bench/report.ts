@@ -50,6 +50,8 @@ const COLUMNS: Column[] = [
   { title: 'p99', value: (s) => s.query?.p99.median, format: formatMs },
   { title: 'HTTP req/s', value: (s) => s.http?.requestsPerSecond, format: (v) => v.toFixed(0) },
   { title: 'HTTP p99', value: (s) => s.http?.latencyMs.p99, format: formatMs },
+  { title: 'HTTP req/s, no cache', value: (s) => s.httpUncached?.requestsPerSecond, format: (v) => v.toFixed(0) },
+  { title: 'HTTP p99, no cache', value: (s) => s.httpUncached?.latencyMs.p99, format: formatMs },
 ]
 
 /** The comparison table (medians; ratios to Clippings in brackets). */
@@ -106,7 +108,9 @@ export function resultMarkdown(result: BenchResult): string {
     if (s.query) {
       lines.push(`Empty results: ${s.query.empty} of ${result.settings.queries}. By shape (p50 / p95): ${Object.entries(s.query.byShape).map(([shape, v]) => `${shape} ${formatMs(v.p50)} / ${formatMs(v.p95)} (${v.count})`).join(', ')}.`)
     }
-    if (s.http) lines.push(`HTTP: ${s.http.requests} requests, ${s.http.errors} errors, ${s.http.timeouts} timeouts, ${s.http.non2xx} non-2xx; latency p50 ${formatMs(s.http.latencyMs.p50)}, p90 ${formatMs(s.http.latencyMs.p90)}, p99 ${formatMs(s.http.latencyMs.p99)}, max ${formatMs(s.http.latencyMs.max)}.`)
+    for (const [label, http] of [['HTTP', s.http], ['HTTP without the result cache', s.httpUncached]] as const) {
+      if (http) lines.push(`${label}: ${http.requests} requests, ${http.errors} errors, ${http.timeouts} timeouts, ${http.non2xx} non-2xx; latency p50 ${formatMs(http.latencyMs.p50)}, p90 ${formatMs(http.latencyMs.p90)}, p99 ${formatMs(http.latencyMs.p99)}, max ${formatMs(http.latencyMs.max)}.`)
+    }
     if (s.errors.length) lines.push(`Errors: ${s.errors.join('; ')}`)
     lines.push('')
   }

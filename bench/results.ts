@@ -23,7 +23,10 @@ export interface SystemResult {
   save?: { seconds: number; bytes: number }
   coldLoad?: { loadMs: Spread; readyMs: Spread; firstSearchMs: Spread; heapUsed: Spread; rss: Spread }
   query?: QueryLatency
+  /** The server as shipped: the repeating mix is answered from the result cache after its first pass. */
   http?: HttpResult
+  /** The same with the result cache off: every request matched and counted afresh. */
+  httpUncached?: HttpResult
   /** What failed, phase by phase; a failure never stops the other systems. */
   errors: string[]
 }

@@ -201,20 +201,26 @@ async function benchSystem(system: BenchSystem, corpus: Awaited<ReturnType<typeo
     }
   }
   if (system.key === 'clippings' && options.http && result.save) {
-    try {
-      log(`${system.name}: HTTP, ${options.connections} clients for ${options.httpSeconds} s`)
-      result.http = await runHttpBench({
-        indexDir: savedDir!,
-        paths: queries.map(clippingsSearchPath),
-        connections: options.connections,
-        seconds: options.httpSeconds,
-        warmupSeconds: 3,
-        maxOldSpaceMb: options.maxOldSpaceMb,
-      })
-      log(`${system.name}: HTTP ${result.http.requestsPerSecond.toFixed(0)} req/s, p99 ${formatMs(result.http.latencyMs.p99)}, ${result.http.errors} errors, ${result.http.non2xx} non-2xx`)
-    } catch (error) {
-      result.errors.push(`http: ${(error as Error).message}`)
-      log(`${system.name}: HTTP failed: ${(error as Error).stack}`)
+    for (const cache of [true, false]) {
+      const label = cache ? 'HTTP' : 'HTTP without the result cache'
+      try {
+        log(`${system.name}: ${label}, ${options.connections} clients for ${options.httpSeconds} s`)
+        const http = await runHttpBench({
+          indexDir: savedDir!,
+          paths: queries.map(clippingsSearchPath),
+          connections: options.connections,
+          seconds: options.httpSeconds,
+          warmupSeconds: 3,
+          maxOldSpaceMb: options.maxOldSpaceMb,
+          cache,
+        })
+        if (cache) result.http = http
+        else result.httpUncached = http
+        log(`${system.name}: ${label} ${http.requestsPerSecond.toFixed(0)} req/s, p99 ${formatMs(http.latencyMs.p99)}, ${http.errors} errors, ${http.non2xx} non-2xx`)
+      } catch (error) {
+        result.errors.push(`${label}: ${(error as Error).message}`)
+        log(`${system.name}: ${label} failed: ${(error as Error).stack}`)
+      }
     }
   }
   // Only Clippings' saved index is kept (for serving by hand); the others can be large.

@@ -1,6 +1,7 @@
 // The real server for the HTTP benchmark, in a process of its own so the load generator does not share
 // its event loop: loads a saved Clippings index, serves createApp(engine) on 127.0.0.1 at a free port and
 // prints `{"port":N}` once listening. It stops when its parent closes its stdin or kills it.
+// `serve-child.ts <index-dir> [no-cache]`: no-cache turns the engine's result cache off.
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { loadIndex, readManifest } from '../src/engine/persist.ts'
@@ -10,7 +11,7 @@ const dir = process.argv[2]
 if (!dir) throw new Error('usage: serve-child.ts <index-dir>')
 const manifest = await readManifest(dir)
 if (!manifest) throw new Error(`bench: no index in ${dir}`)
-const engine = await loadIndex(dir, manifest)
+const engine = await loadIndex(dir, manifest, process.argv[3] === 'no-cache' ? { cacheBytes: 0 } : {})
 const app = createApp(engine, { log: (line) => process.stderr.write(line + '\n') })
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(JSON.stringify({ port: info.port }) + '\n')

@@ -20,6 +20,10 @@ export const defaults = {
   passageMinWords: 40,
   passageMaxWords: 250,
   snippetLength: 240,
+  /** How many of a search's first results are remembered, per order: ten pages of ten. */
+  resultWindow: 100,
+  /** Memory for remembered searches: at a few kilobytes each, thousands of them. */
+  searchCacheBytes: 32 * 1024 * 1024,
   /** Passages shown per article in the "group by article" view. */
   groupPassages: 3,
 } as const

@@ -1,10 +1,14 @@
 // Clippings itself: the engine the server runs, measured through its full call (page of results with
-// snippets and highlight ranges, exact total, disjunctive counts for all five facets).
+// snippets and highlight ranges, exact total, disjunctive counts for all five facets). The result cache is
+// off here: the mix repeats every round, and a remembered answer would measure the cache, not the engine.
 import { MiniSearchEngine } from '../../src/engine/index.ts'
 import { loadIndex, readManifest, saveIndex } from '../../src/engine/persist.ts'
 import type { SearchRequest } from '../../src/model.ts'
 import { clippingsQueryString, type BenchQuery } from '../queries.ts'
 import type { BenchSystem, BuiltIndex, SearchOutcome } from './system.ts'
+
+/** Every search matched and counted afresh (see the file comment). */
+const UNCACHED = { cacheBytes: 0 }
 
 /** The manifest fields a benchmark index carries: nothing to fingerprint, nothing skipped. */
 const MANIFEST_FIELDS = { corpusFingerprint: 'bench', settingsFingerprint: 'bench', corpus: [], skipped: [], counts: { skipped: 0, duplicates: 0 } }
@@ -49,12 +53,12 @@ export const clippingsSystem: BenchSystem = {
   notes: 'full engine call: AND with stemming, stop words and typo tolerance, phrases verified on the text, top 10 with snippets and highlight ranges, exact total, disjunctive counts for source, topic, person, year and month',
   async build(corpus) {
     return new ClippingsIndex(
-      MiniSearchEngine.build({ articles: corpus.articles, passages: corpus.passages, topicLabels: corpus.topicLabels, personAliases: {}, builtAt: new Date(0).toISOString() }),
+      MiniSearchEngine.build({ articles: corpus.articles, passages: corpus.passages, topicLabels: corpus.topicLabels, personAliases: {}, builtAt: new Date(0).toISOString() }, UNCACHED),
     )
   },
   async load(dir) {
     const manifest = await readManifest(dir)
     if (!manifest) throw new Error(`bench: no Clippings index in ${dir}`)
-    return new ClippingsIndex(await loadIndex(dir, manifest))
+    return new ClippingsIndex(await loadIndex(dir, manifest, UNCACHED))
   },
 }

@@ -20,6 +20,7 @@ import type {
 } from '../model.ts'
 import { FACET_NAMES } from '../model.ts'
 import { defaults } from '../defaults.ts'
+import { ResultCache, type CachedResult, type RankedTop } from './result-cache.ts'
 import { FacetColumn, FacetTally, UNDATED, failedFilter, listFacetValues, type ColumnFilter } from './facets.ts'
 import { cachedIndexTerm, highlight, makeSnippet, phraseKey, phraseMatcher, type HighlightSpec } from './highlight.ts'
 import { foldTerm, indexTerm, tokenizeForIndex } from './text/analyze.ts'
@@ -44,6 +45,8 @@ export interface IndexData {
 
 export interface EngineOptions {
   ranking?: RankingDefaults
+  /** Memory for recently answered searches (see result-cache.ts), in bytes; 0 turns the cache off. */
+  cacheBytes?: number
 }
 
 /** A document as MiniSearch indexes it: the passage's number and its searchable fields. */
@@ -101,13 +104,15 @@ export class MiniSearchEngine implements SearchEngine {
   private readonly foldedValues = new Map<FacetName, Map<string, string[]>>()
   private readonly personByAlias = new Map<string, string>()
   private readonly scorer: PostingScorer
+  private readonly cache: ResultCache
   /** Phrase tests per parsed phrase node, built once per search. */
   private readonly phraseMatchers = new WeakMap<QueryNode, (text: string) => boolean>()
 
-  private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults) {
+  private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults, options: EngineOptions) {
     this.data = data
     this.ranking = ranking
     this.index = index
+    this.cache = new ResultCache(options.cacheBytes ?? defaults.searchCacheBytes)
     this.scorer = new PostingScorer(postingSource(index), scoringSettings(index, ranking), data.passages.length)
     for (const article of data.articles) this.articles.set(article.id, article)
     const passages = data.passages
@@ -142,7 +147,7 @@ export class MiniSearchEngine implements SearchEngine {
   /** Builds the index from passages. */
   static build(data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
     const ranking = options.ranking ?? rankingDefaults
-    return new MiniSearchEngine(data, buildMiniSearch(data.passages, miniSearchOptions(ranking)), ranking)
+    return new MiniSearchEngine(data, buildMiniSearch(data.passages, miniSearchOptions(ranking)), ranking, options)
   }
 
   /** What persistence stores besides the terms: each passage's field lengths, one array per field id. */
@@ -163,7 +168,7 @@ export class MiniSearchEngine implements SearchEngine {
     const ranking = options.ranking ?? rankingDefaults
     const index = new MiniSearch<IndexedDocument>(miniSearchOptions(ranking))
     const lengths = header.fieldLengths.map((field) => Float32Array.from(field))
-    return new MiniSearchEngine(data, installCompactState(index, data.passages.length, lengths, terms), ranking)
+    return new MiniSearchEngine(data, installCompactState(index, data.passages.length, lengths, terms), ranking, options)
   }
 
   // -------------------------------------------------------------------------------------------
@@ -175,41 +180,69 @@ export class MiniSearchEngine implements SearchEngine {
     const page = Math.max(1, Math.floor(request.page ?? 1))
     const size = Math.min(defaults.maxPageSize, Math.max(1, Math.floor(request.size ?? defaults.pageSize)))
     const facetSize = Math.max(1, Math.floor(request.facetSize ?? defaults.facetSize))
-    const run = this.runWithRelaxation(plan)
+    const offset = (page - 1) * size
     const response: SearchResponse = {
       query: request.query ?? '',
       reading: plan.parsed.reading,
-      total: run.matches.count,
+      total: 0,
       page,
       size,
       sort: plan.sort,
       tookMs: 0,
       results: [],
-      facets: this.facetCounts(run.tallies, plan, facetSize),
+      facets: {} as SearchResponse['facets'],
       effectiveFilters: plan.filters,
       effectiveExclude: plan.exclude,
       effectiveFrom: plan.from,
       effectiveTo: plan.to,
     }
-    if (run.relaxed) response.relaxed = true
-    const offset = (page - 1) * size
+    let outcome: Pick<CachedResult, 'total' | 'relaxed' | 'tallies'>
     if (request.groupByArticle) {
+      const run = this.runWithRelaxation(plan)
+      outcome = { total: run.matches.count, relaxed: run.relaxed, tallies: run.tallies }
       const groups = this.groupByArticle(run.matches, plan.sort)
       response.totalArticles = groups.length
       response.groups = groups.slice(offset, offset + size).map(({ articleId, members }) => ({
         articleId,
         title: this.data.passages[run.matches.docs[members[0]]].title,
-        hits: members.slice(0, defaults.groupPassages).map((i) => this.toHit(run.matches, i, plan)),
+        hits: members.slice(0, defaults.groupPassages).map((i) => this.toHit(run.matches.docs[i], run.matches.scores[i], plan)),
         moreMatches: Math.max(0, members.length - defaults.groupPassages),
       }) satisfies ArticleGroup)
       response.results = response.groups.flatMap((group) => group.hits)
     } else {
-      const ranked = this.rank(run.matches, plan.sort, offset + size)
-      response.results = ranked.slice(offset).map((i) => this.toHit(run.matches, i, plan))
+      const { result, top } = this.answer(plan, offset + size)
+      outcome = result
+      for (let i = offset; i < Math.min(offset + size, top.docs.length); i++) response.results.push(this.toHit(top.docs[i], top.scores[i], plan))
     }
+    response.total = outcome.total
+    response.facets = this.facetCounts(outcome.tallies, plan, facetSize)
+    if (outcome.relaxed) response.relaxed = true
     if (response.total === 0 && plan.words.length > 0) response.suggestions = this.suggest(plan.words)
     response.tookMs = Math.round((performance.now() - started) * 100) / 100
     return response
+  }
+
+  /**
+   * Total, tallies and the first `depth` matches in the plan's order: from the cache when this search
+   * was answered recently (to at least that depth), else matched, counted and kept for next time.
+   */
+  private answer(plan: SearchPlan, depth: number): { result: CachedResult; top: RankedTop } {
+    const key = JSON.stringify([plan.parsed.must, plan.parsed.not, plan.filters, plan.exclude, plan.from, plan.to, plan.countedFacets])
+    const cached = this.cache.get(key)
+    const cachedTop = cached?.tops.get(plan.sort)
+    if (cached && cachedTop && cachedTop.docs.length >= Math.min(depth, cached.total)) return { result: cached, top: cachedTop }
+    const run = this.runWithRelaxation(plan)
+    const result: CachedResult = cached ?? { total: run.matches.count, relaxed: run.relaxed, tallies: run.tallies, tops: new Map() }
+    const ranked = this.rank(run.matches, plan.sort, Math.max(depth, defaults.resultWindow))
+    const top: RankedTop = {
+      docs: Uint32Array.from(ranked, (i) => run.matches.docs[i]),
+      scores: Float64Array.from(ranked, (i) => run.matches.scores[i]),
+    }
+    if (depth <= defaults.resultWindow) {
+      result.tops.set(plan.sort, top)
+      this.cache.set(key, result)
+    }
+    return { result, top }
   }
 
   async *searchAll(request: SearchRequest): AsyncIterable<Passage> {
@@ -444,15 +477,14 @@ export class MiniSearchEngine implements SearchEngine {
     return [...groups].map(([articleId, members]) => ({ articleId, members }))
   }
 
-  private toHit(matches: ScoredDocs, i: number, plan: SearchPlan): SearchHit {
-    const doc = matches.docs[i]
+  private toHit(doc: number, score: number, plan: SearchPlan): SearchHit {
     const passage = this.data.passages[doc]
     const terms = this.scorer.matchedTerms(plan.clauses.flat(), doc)
     const spec: HighlightSpec = { terms: new Set(terms), phrases: plan.phrases }
     const { ranges, words } = highlight(passage.text, spec)
     return {
       passage,
-      score: matches.scores[i],
+      score,
       ranges,
       matchedTerms: words,
       snippet: makeSnippet(passage.text, ranges, defaults.snippetLength),

@@ -11,6 +11,7 @@ import { htmlPage } from './render.ts'
 import { apiRoutes } from './routes/api.ts'
 import { documentPageRoutes } from './routes/document-pages.tsx'
 import { searchPageRoutes } from './routes/search-pages.tsx'
+import { takingTurns } from './search-turns.ts'
 import { securityHeaders } from './security-headers.ts'
 import { topicLabelLoader } from './topic-labels.ts'
 import { ErrorPage } from '../../views/error-page.tsx'
@@ -30,7 +31,8 @@ async function errorResponse(c: Context, status: 400 | 404 | 500, message: strin
   return htmlPage(c, <ErrorPage status={status} message={message} />, status)
 }
 
-export function createApp(engine: SearchEngine, options: AppOptions = {}): Hono {
+export function createApp(searchEngine: SearchEngine, options: AppOptions = {}): Hono {
+  const engine = takingTurns(searchEngine)
   const log = options.log ?? ((line: string) => console.error(line))
   const topicLabels = topicLabelLoader(engine)
   const app = new Hono()

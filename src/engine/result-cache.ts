@@ -1,0 +1,67 @@
+// Recently answered searches, kept small: for each, the total, the facet tallies and the first results of
+// each order asked for, not the list of every match. Searches repeat (a link opened by a whole newsroom,
+// a query retyped, page 2, the Back button), and at a million passages a common word costs tens of
+// milliseconds to match and count again. Like Solr's query result cache, only a window of the top is
+// kept, so an entry is a few kilobytes whatever the number of matches; deeper pages are computed afresh.
+import type { FacetName, SortOrder } from '../model.ts'
+import type { FacetTally } from './facets.ts'
+
+/** The best matches of one order, best first. */
+export interface RankedTop {
+  docs: Uint32Array
+  scores: Float64Array
+}
+
+export interface CachedResult {
+  total: number
+  relaxed: boolean
+  tallies: Record<FacetName, FacetTally>
+  /** Per order, the first matches; fewer than the window only when fewer matched. */
+  tops: Map<SortOrder, RankedTop>
+}
+
+/** A least-recently-used map bounded by an estimate of the bytes its entries hold. */
+export class ResultCache {
+  private readonly entries = new Map<string, { result: CachedResult; bytes: number }>()
+  private bytes = 0
+
+  /** `maxBytes` 0 turns the cache off. */
+  constructor(readonly maxBytes: number) {}
+
+  get(key: string): CachedResult | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) return undefined
+    // Re-inserting moves the entry to the back: the front is always the least recently used.
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+    return entry.result
+  }
+
+  set(key: string, result: CachedResult): void {
+    const bytes = sizeOf(key, result)
+    if (bytes > this.maxBytes / 4) return
+    const old = this.entries.get(key)
+    if (old) {
+      this.entries.delete(key)
+      this.bytes -= old.bytes
+    }
+    this.entries.set(key, { result, bytes })
+    this.bytes += bytes
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break
+      this.entries.delete(oldest)
+      this.bytes -= entry.bytes
+    }
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+}
+
+function sizeOf(key: string, result: CachedResult): number {
+  let bytes = 200 + key.length * 2
+  for (const tally of Object.values(result.tallies)) bytes += tally.counts.byteLength + tally.touched.length * 8
+  for (const top of result.tops.values()) bytes += top.docs.byteLength + top.scores.byteLength
+  return bytes
+}

@@ -1,0 +1,47 @@
+import { describe, it, expect } from 'vitest'
+import type { SearchEngine } from '../../src/engine/engine.ts'
+import type { SearchRequest, SearchResponse } from '../../src/model.ts'
+import { takingTurns } from '../../src/server/search-turns.ts'
+
+/** An engine whose searches log themselves and, on the first one, queue other work on the event loop. */
+function loggingEngine(log: string[]): SearchEngine {
+  return {
+    async search(request: SearchRequest) {
+      if (request.query === 'broken') throw new Error('index unreadable')
+      if (log.length === 0) setImmediate(() => log.push('other work'))
+      log.push(request.query!)
+      return { query: request.query } as SearchResponse
+    },
+  } as SearchEngine
+}
+
+describe('searches taking turns', () => {
+  it('answers each search with its own response, first come first served', async () => {
+    const log: string[] = []
+    const engine = takingTurns(loggingEngine(log))
+    const responses = await Promise.all(['a', 'b', 'c'].map((query) => engine.search({ query })))
+    expect(responses.map((r) => r.query)).toEqual(['a', 'b', 'c'])
+    expect(log.filter((entry) => entry !== 'other work')).toEqual(['a', 'b', 'c'])
+  })
+
+  it('lets other work on the event loop run between two searches', async () => {
+    const log: string[] = []
+    const engine = takingTurns(loggingEngine(log))
+    await Promise.all(['a', 'b', 'c'].map((query) => engine.search({ query })))
+    expect(log).toEqual(['a', 'other work', 'b', 'c'])
+
+    // Called directly, the searches would run back to back before anything else.
+    const direct: string[] = []
+    const plain = loggingEngine(direct)
+    await Promise.all(['a', 'b', 'c'].map((query) => plain.search({ query })))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(direct.indexOf('other work')).toBe(3)
+  })
+
+  it('fails only the search that failed and goes on with the rest', async () => {
+    const engine = takingTurns(loggingEngine([]))
+    const outcomes = await Promise.allSettled(['a', 'broken', 'c'].map((query) => engine.search({ query })))
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('index unreadable')
+  })
+})
