@@ -6,14 +6,21 @@ import type { FacetName, FacetValue } from '../model.ts'
 /** Facets stored as integer columns. `month` values look like `2025-10`; undated passages carry `undated`. */
 export const UNDATED = 'undated'
 
-/** One facet's dictionary and postings, built once per index. */
-export class FacetColumn {
-  readonly name: FacetName
+/** What a facet column is made of, and what persistence stores: the rest is derived at load. */
+export interface FacetColumnData {
   /** Value id → value. */
+  values: string[]
+  /** CSR layout: the values of passage `d` are `docValues[docOffsets[d] .. docOffsets[d + 1]]`. */
+  docOffsets: Uint32Array
+  docValues: Uint32Array
+}
+
+/** One facet's dictionary and postings, built once per index. */
+export class FacetColumn implements FacetColumnData {
+  readonly name: FacetName
   readonly values: string[]
   /** Value → value id. */
   readonly ids = new Map<string, number>()
-  /** CSR layout: the values of passage `d` are `docValues[docOffsets[d] .. docOffsets[d + 1]]`. */
   readonly docOffsets: Uint32Array
   readonly docValues: Uint32Array
   /** Per value, the passages carrying it, ascending. */
@@ -21,23 +28,45 @@ export class FacetColumn {
   /** Per value, how many passages carry it in the whole index. */
   readonly totals: Uint32Array
 
-  /**
-   * `valuesOf(doc)` gives passage `doc`'s value or values (undefined for none). Taking a function rather
-   * than a per-passage array list spares a million small arrays at load.
-   */
-  constructor(name: FacetName, count: number, valuesOf: (doc: number) => string | readonly string[] | undefined) {
+  /** A column from its stored arrays: the value lookup, totals and postings are counted from them. */
+  constructor(name: FacetName, { values, docOffsets, docValues }: FacetColumnData) {
     this.name = name
-    this.values = []
-    const offsets = new Uint32Array(count + 1)
+    this.values = values
+    values.forEach((value, id) => this.ids.set(value, id))
+    this.docOffsets = docOffsets
+    this.docValues = docValues
+    const totals = new Uint32Array(values.length)
+    for (let i = 0; i < docValues.length; i++) totals[docValues[i]]++
+    const postings = Array.from(totals, (total) => new Uint32Array(total))
+    const fill = new Uint32Array(values.length)
+    const count = docOffsets.length - 1
+    for (let doc = 0; doc < count; doc++) {
+      for (let i = docOffsets[doc]; i < docOffsets[doc + 1]; i++) {
+        const id = docValues[i]
+        postings[id][fill[id]++] = doc
+      }
+    }
+    this.postings = postings
+    this.totals = totals
+  }
+
+  /**
+   * A column from the passages: `valuesOf(doc)` gives passage `doc`'s value or values (undefined for
+   * none). Taking a function rather than a per-passage array list spares a million small arrays.
+   */
+  static fromPassages(name: FacetName, count: number, valuesOf: (doc: number) => string | readonly string[] | undefined): FacetColumn {
+    const values: string[] = []
+    const ids = new Map<string, number>()
+    const docOffsets = new Uint32Array(count + 1)
     // Value ids in passage order, grown as needed: most passages carry one value per facet.
     let docValues = new Uint32Array(Math.max(16, count))
     let pairs = 0
     const add = (value: string) => {
-      let id = this.ids.get(value)
+      let id = ids.get(value)
       if (id === undefined) {
-        id = this.values.length
-        this.values.push(value)
-        this.ids.set(value, id)
+        id = values.length
+        values.push(value)
+        ids.set(value, id)
       }
       if (pairs === docValues.length) {
         const grown = new Uint32Array(docValues.length * 2)
@@ -47,29 +76,15 @@ export class FacetColumn {
       docValues[pairs++] = id
     }
     for (let doc = 0; doc < count; doc++) {
-      const values = valuesOf(doc)
-      if (typeof values === 'string') add(values)
-      else if (values !== undefined) {
+      const found = valuesOf(doc)
+      if (typeof found === 'string') add(found)
+      else if (found !== undefined) {
         // Only longer lists need de-duplicating.
-        for (const value of values.length <= 1 ? values : new Set(values)) add(value)
+        for (const value of found.length <= 1 ? found : new Set(found)) add(value)
       }
-      offsets[doc + 1] = pairs
+      docOffsets[doc + 1] = pairs
     }
-    docValues = docValues.slice(0, pairs)
-    const totals = new Uint32Array(this.values.length)
-    for (const id of docValues) totals[id]++
-    const postings = Array.from(totals, (total) => new Uint32Array(total))
-    const fill = new Uint32Array(this.values.length)
-    for (let doc = 0; doc < count; doc++) {
-      for (let i = offsets[doc]; i < offsets[doc + 1]; i++) {
-        const id = docValues[i]
-        postings[id][fill[id]++] = doc
-      }
-    }
-    this.docOffsets = offsets
-    this.docValues = docValues
-    this.postings = postings
-    this.totals = totals
+    return new FacetColumn(name, { values, docOffsets, docValues: docValues.slice(0, pairs) })
   }
 
   /** Whether passage `doc` carries any value marked in `mask` (indexed by value id). */

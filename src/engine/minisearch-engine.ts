@@ -21,6 +21,7 @@ import type {
 import { FACET_NAMES } from '../model.ts'
 import { defaults } from '../defaults.ts'
 import { ResultCache, type CachedResult, type RankedTop } from './result-cache.ts'
+import type { SavedColumns } from './column-file.ts'
 import { FacetColumn, FacetTally, UNDATED, failedFilter, listFacetValues, type ColumnFilter } from './facets.ts'
 import { cachedIndexTerm, highlight, makeSnippet, phraseKey, phraseMatcher, type HighlightSpec } from './highlight.ts'
 import { foldTerm, indexTerm, tokenizeForIndex } from './text/analyze.ts'
@@ -108,7 +109,7 @@ export class MiniSearchEngine implements SearchEngine {
   /** Phrase tests per parsed phrase node, built once per search. */
   private readonly phraseMatchers = new WeakMap<QueryNode, (text: string) => boolean>()
 
-  private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults, options: EngineOptions) {
+  private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults, options: EngineOptions, saved?: SavedColumns) {
     this.data = data
     this.ranking = ranking
     this.index = index
@@ -116,15 +117,24 @@ export class MiniSearchEngine implements SearchEngine {
     this.scorer = new PostingScorer(postingSource(index), scoringSettings(index, ranking), data.passages.length)
     for (const article of data.articles) this.articles.set(article.id, article)
     const passages = data.passages
-    this.docs = buildDocColumns(passages)
     const count = passages.length
-    const { yearValue, monthValue } = dateFacetValues(passages, this.docs.dateStart)
-    this.columns = {
-      source: new FacetColumn('source', count, (doc) => passages[doc].source),
-      topic: new FacetColumn('topic', count, (doc) => passages[doc].topics),
-      person: new FacetColumn('person', count, (doc) => passages[doc].people),
-      year: new FacetColumn('year', count, yearValue),
-      month: new FacetColumn('month', count, monthValue),
+    if (saved) {
+      this.docs = completeDocColumns(saved.dateStart, saved.dateEnd, saved.newest)
+      this.columns = {} as Record<FacetName, FacetColumn>
+      for (const name of FACET_NAMES) {
+        if (!saved.facets[name]) throw new Error(`the saved columns have no ${name} facet`)
+        this.columns[name] = new FacetColumn(name, saved.facets[name])
+      }
+    } else {
+      this.docs = buildDocColumns(passages)
+      const { yearValue, monthValue } = dateFacetValues(passages, this.docs.dateStart)
+      this.columns = {
+        source: FacetColumn.fromPassages('source', count, (doc) => passages[doc].source),
+        topic: FacetColumn.fromPassages('topic', count, (doc) => passages[doc].topics),
+        person: FacetColumn.fromPassages('person', count, (doc) => passages[doc].people),
+        year: FacetColumn.fromPassages('year', count, yearValue),
+        month: FacetColumn.fromPassages('month', count, monthValue),
+      }
     }
     for (const [canonical, variants] of Object.entries(data.personAliases)) {
       for (const variant of variants) this.personByAlias.set(foldTerm(variant), canonical)
@@ -164,11 +174,22 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   /** Restores an engine from `indexHeader()` and `indexTerms()` output without re-tokenising the passages. */
-  static fromLines({ header, terms }: IndexLines, data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
+  static fromLines({ header, terms, columns }: IndexLines, data: IndexData, options: EngineOptions = {}): MiniSearchEngine {
     const ranking = options.ranking ?? rankingDefaults
     const index = new MiniSearch<IndexedDocument>(miniSearchOptions(ranking))
     const lengths = header.fieldLengths.map((field) => Float32Array.from(field))
-    return new MiniSearchEngine(data, installCompactState(index, data.passages.length, lengths, terms), ranking, options)
+    return new MiniSearchEngine(data, installCompactState(index, data.passages.length, lengths, terms), ranking, options, columns)
+  }
+
+  /** The facet and date columns, for persistence (see column-file.ts). */
+  savedColumns(): SavedColumns {
+    const facets = {} as SavedColumns['facets']
+    for (const name of FACET_NAMES) {
+      const { values, docOffsets, docValues } = this.columns[name]
+      facets[name] = { values, docOffsets, docValues }
+    }
+    const { dateStart, dateEnd, newest } = this.docs
+    return { facets, dateStart, dateEnd, newest }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -689,6 +710,8 @@ class MatchList implements ScoredDocs {
 export interface IndexLines {
   header: { fieldLengths: number[][] }
   terms: Iterable<[string, Map<number, FieldPostings>]>
+  /** The facet and date columns as saved; derived from the passages when absent. */
+  columns?: SavedColumns
 }
 
 /** The parts of MiniSearch's private state the scorer reads, checked so a MiniSearch upgrade fails loudly. */
@@ -826,7 +849,12 @@ function buildDocColumns(passages: Passage[]): DocColumns {
     keys.sort()
     return Uint32Array.from(keys, (key) => key % count)
   }
-  const newest = order((start) => UNDATED_RANK - 1 - start)
+  return completeDocColumns(dateStart, dateEnd, order((start) => UNDATED_RANK - 1 - start))
+}
+
+/** The document columns from what is saved of them (see column-file.ts). */
+function completeDocColumns(dateStart: Int32Array, dateEnd: Int32Array, newest: Uint32Array): DocColumns {
+  const count = dateStart.length
   return {
     dateStart,
     dateEnd,

@@ -2,18 +2,20 @@
 // replaced by an atomic rename, names the build in force. A crash at any point before that rename leaves
 // the previous manifest and build untouched, so the previous index stays usable.
 // Records are written line by line (JSONL) so a million passages never have to fit in one string; the
-// term postings go to `index.bin` as bytes (see compact-index.ts).
+// term postings go to `index.bin` and the facet and date columns to `columns.bin`, as bytes (see
+// compact-index.ts and column-file.ts).
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, writeFile, open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { ClippingsError } from '../errors.ts'
 import { decodeTerms, encodeTerms } from './compact-index.ts'
+import { decodeColumns, encodeColumns } from './column-file.ts'
 import type { ArticleRecord, Passage, SkippedFile } from '../model.ts'
 import { MiniSearchEngine, type IndexData, type EngineOptions, type IndexLines } from './minisearch-engine.ts'
 
 /** Bumped whenever the files' shape changes; an index of another version is rebuilt, never misread. */
-export const FORMAT_VERSION = 5
+export const FORMAT_VERSION = 6
 
 export interface Manifest {
   formatVersion: number
@@ -61,6 +63,7 @@ export async function saveIndex(
   // The term index: field lengths as one JSON line, the postings as bytes (see compact-index.ts).
   await writeLines(join(buildDir, 'index.jsonl'), [engine.indexHeader()])
   await writeChunks(join(buildDir, 'index.bin'), encodeTerms(engine.indexTerms()))
+  await writeChunks(join(buildDir, 'columns.bin'), encodeColumns(engine.savedColumns()))
   const stats = await engine.stats()
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
@@ -106,7 +109,8 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
     const terms = decodeTerms(await readFile(join(buildDir, 'index.bin')))
     const data: IndexData = { passages, articles, ...meta }
     if (passages.length !== manifest.counts.passages) throw new Error(`expected ${manifest.counts.passages} passages, found ${passages.length}`)
-    return MiniSearchEngine.fromLines({ header, terms }, data, options)
+    const columns = decodeColumns(await readFile(join(buildDir, 'columns.bin')), passages.length)
+    return MiniSearchEngine.fromLines({ header, terms, columns }, data, options)
   } catch (error) {
     throw new ClippingsError('corrupt-index', `Clippings: cannot load the index in "${buildDir}": ${(error as Error).message}`, { cause: error })
   }
