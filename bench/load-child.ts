@@ -23,6 +23,7 @@ const started = performance.now()
 const index = await system.load(dir)
 const loadMs = performance.now() - started
 const readyMs = performance.now()
+index.prepare?.()
 const query: BenchQuery = firstQuery ? JSON.parse(firstQuery) : { kind: 'words', words: ['market'] }
 const searchStarted = performance.now()
 await index.search(query)

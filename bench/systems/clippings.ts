@@ -31,15 +31,23 @@ export function clippingsSearchPath(query: BenchQuery): string {
 }
 
 class ClippingsIndex implements BuiltIndex {
-  private readonly docOf = new Map<string, number>()
+  /** Passage id → passage number, for the outcome's ids (bookkeeping: see `prepare`). */
+  private docOf: Map<string, number> | undefined
 
-  constructor(readonly engine: MiniSearchEngine) {
-    engine.data.passages.forEach((passage, doc) => this.docOf.set(passage.id, doc))
+  constructor(readonly engine: MiniSearchEngine) {}
+
+  prepare(): Map<string, number> {
+    if (!this.docOf) {
+      this.docOf = new Map()
+      this.engine.data.passages.forEach((passage, doc) => this.docOf!.set(passage.id, doc))
+    }
+    return this.docOf
   }
 
   async search(query: BenchQuery): Promise<SearchOutcome> {
+    const docOf = this.prepare()
     const response = await this.engine.search(clippingsRequest(query))
-    return { ids: response.results.map((hit) => this.docOf.get(hit.passage.id)!), total: response.total }
+    return { ids: response.results.map((hit) => docOf.get(hit.passage.id)!), total: response.total }
   }
 
   async save(dir: string): Promise<void> {

@@ -16,6 +16,11 @@ export interface BuiltIndex {
   search(query: BenchQuery): SearchOutcome | Promise<SearchOutcome>
   /** Writes the persisted form into `dir` (which exists and is empty, or holds what build wrote there). */
   save(dir: string): Promise<void>
+  /**
+   * The benchmark's own bookkeeping for this index (a lookup from the system's ids to passage numbers),
+   * done after a cold load is timed and before searching, so it is not counted as the system's load.
+   */
+  prepare?(): void
   /** Frees native resources (SQLite's handle); the heap is left to the collector. */
   close?(): void
 }
