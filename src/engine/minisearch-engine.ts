@@ -87,6 +87,8 @@ interface DocColumns {
   /** Passages newest first and oldest first (undated last in both), for browsing. */
   newest: Uint32Array
   oldest: Uint32Array
+  /** The largest `dateEnd - dateStart` (packed), so a range search knows how early a date may start. */
+  longestSpan: number
   /** 0, 1, 2, …: the unfiltered corpus as a match list, with zero scores. */
   identity: Uint32Array
   zeros: Float64Array
@@ -336,8 +338,11 @@ export class MiniSearchEngine implements SearchEngine {
 
     const includes = filters.filter((f) => f.include)
     // A passage that counts fails at most one filter, so it passes at least one of any two: with two or
-    // more facets chosen, the two smallest ones' passages hold every passage that counts.
-    const within = includes.length >= 2 ? this.eitherOfSmallestTwo(includes) : undefined
+    // more facets chosen, the two smallest ones' passages hold every passage that counts. A date range
+    // is no facet: every passage that counts is in it. The smaller of the two candidate sets is looked at.
+    const byFacets = includes.length >= 2 ? this.eitherOfSmallestTwo(includes) : undefined
+    const byDate = bounds ? this.datedWithin(bounds) : undefined
+    const within = byFacets && byDate ? (byFacets.length <= byDate.length ? byFacets : byDate) : (byFacets ?? byDate)
     if (plan.parsed.must.length > 0) {
       const found = this.match(plan, relaxed, within)
       for (let i = 0; i < found.count; i++) visit(found.docs[i], found.scores[i])
@@ -365,6 +370,28 @@ export class MiniSearchEngine implements SearchEngine {
       for (let doc = 0; doc < this.data.passages.length; doc++) visitDoc(doc)
     }
     return { matches: passing, tallies, relaxed }
+  }
+
+  /**
+   * The passages whose date may fall in the range, possibly with some that do not (visit checks): in
+   * newest-first order the passages starting between the range's end and its start less the longest
+   * date span (a year-precision date spans a year) sit together, found by two binary searches.
+   */
+  private datedWithin(bounds: { start: number; end: number }): Uint32Array {
+    const { newest, dateStart, longestSpan } = this.docs
+    // The first position whose date starts at or before `limit` (undated passages, -1, come last).
+    const firstStartingBy = (limit: number) => {
+      let low = 0
+      let high = newest.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        const start = dateStart[newest[middle]]
+        if (start >= 0 && start > limit) low = middle + 1
+        else high = middle
+      }
+      return low
+    }
+    return newest.subarray(firstStartingBy(bounds.end), firstStartingBy(bounds.start - longestSpan - 1))
   }
 
   /** The passages carrying a value of either of the two most selective facet filters, ascending. */
@@ -855,10 +882,13 @@ function buildDocColumns(passages: Passage[]): DocColumns {
 /** The document columns from what is saved of them (see column-file.ts). */
 function completeDocColumns(dateStart: Int32Array, dateEnd: Int32Array, newest: Uint32Array): DocColumns {
   const count = dateStart.length
+  let longestSpan = 0
+  for (let doc = 0; doc < count; doc++) if (dateStart[doc] >= 0) longestSpan = Math.max(longestSpan, dateEnd[doc] - dateStart[doc])
   return {
     dateStart,
     dateEnd,
     newest,
+    longestSpan,
     oldest: oldestFromNewest(newest, dateStart),
     identity: Uint32Array.from({ length: count }, (_, doc) => doc),
     zeros: new Float64Array(count),

@@ -94,8 +94,8 @@ export class PostingScorer {
   }
 
   /**
-   * The passages matching every clause (`all`) or any (`any`), scored; with `within` (ascending passage
-   * numbers), only passages among those. The result lives in buffers the next call reuses, and the
+   * The passages matching every clause (`all`) or any (`any`), scored; with `within` (passage numbers
+   * in any order), only passages among those. The result lives in buffers the next call reuses, and the
    * arrays are shared, so it is read before the next search starts (searches are synchronous).
    *
    * For `all`, clauses run rarest first and a later clause only scores passages that matched every

@@ -23,7 +23,8 @@ const corpus = makeCorpus(
       source: sources[i % sources.length],
       topics: i % 9 === 0 ? [topics[i % 4], topics[(i + 1) % 4]] : [topics[i % 4]],
       people: i % 3 === 0 ? [people[Math.floor(i / 3) % people.length]] : [],
-      date: `20${10 + (i % 12)}-0${1 + (i % 9)}`,
+      // Mostly months, some whole years: a year may fall in a range that starts within it.
+      date: i % 13 === 0 ? `20${10 + (i % 12)}` : `20${10 + (i % 12)}-0${1 + (i % 9)}`,
     }
   }),
 )
@@ -75,6 +76,31 @@ describe('narrowed searches', () => {
     expect(got.total).toBe(want.ids.length)
     expect(got.ids).toEqual(want.ids)
     expect(got.counts).toEqual(want.counts)
+  })
+
+  it.each([
+    ['', '2013-01', '2014-06'],
+    ['', '2013-06', '2014-02'], // the year-precision 2013 passages start before the range
+    ['', undefined, '2011'],
+    ['market', '2015-03-01', undefined],
+    ['said', '2019', '2019'],
+  ])('"%s" from %s to %s finds exactly the passages whose dates may fall in the range', async (query, from, to) => {
+    const response = await engine.search({ query, from, to, size: 100 })
+    const ids: string[] = []
+    for await (const passage of engine.searchAll({ query, from, to })) ids.push(passage.id)
+    const all: Passage[] = []
+    for await (const passage of engine.searchAll({ query })) all.push(passage)
+    // A partial date ("2019-04") may fall in the range when any day of it does.
+    const atPrecision = (a: string, b: string) => [a.slice(0, Math.min(a.length, b.length)), b.slice(0, Math.min(a.length, b.length))]
+    const inRange = (iso: string) => {
+      const [date, start] = atPrecision(iso, from ?? '0000')
+      const [sameDate, end] = atPrecision(iso, to ?? '9999')
+      return date >= start && sameDate <= end
+    }
+    const expectedIds = all.filter((p) => p.date && inRange(p.date.iso)).map((p) => p.id)
+    expect(ids.length).toBeGreaterThan(0)
+    expect(ids).toEqual(expectedIds)
+    expect(response.total).toBe(expectedIds.length)
   })
 
   it('matches every word whatever their order or frequency', async () => {
