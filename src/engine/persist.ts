@@ -99,17 +99,21 @@ export async function loadIndex(dir: string, manifest: Manifest, options: Engine
     throw new ClippingsError('corrupt-index', `Clippings: index format ${manifest.formatVersion} is not the current ${FORMAT_VERSION}`)
   }
   const buildDir = join(dir, manifest.build)
+  // Every other file is read while the passages are parsed: from a cold disk, reading half a gigabyte
+  // takes about as long as parsing it, and done one after the other the two add up (1M passages,
+  // page cache dropped: 12.7 s, against 7.7 s with the files cached).
+  const ahead = Object.fromEntries(['articles.jsonl', 'meta.json', 'index.jsonl', 'index.bin', 'columns.bin'].map((name) => [name, prefetch(join(buildDir, name))]))
   try {
     const passages = await readLines<Passage>(join(buildDir, 'passages.jsonl'))
-    const articles = await readLines<ArticleRecord>(join(buildDir, 'articles.jsonl'))
+    const articles = parseLines<ArticleRecord>(await ahead['articles.jsonl'])
     restoreFromArticles(articles, passages)
-    const meta = JSON.parse(await readFile(join(buildDir, 'meta.json'), 'utf8'))
-    const [header] = await readLines<IndexLines['header']>(join(buildDir, 'index.jsonl'))
+    const meta = JSON.parse((await ahead['meta.json']).toString('utf8'))
+    const [header] = parseLines<IndexLines['header']>(await ahead['index.jsonl'])
     if (!header) throw new Error('empty index file')
-    const terms = decodeTerms(await readFile(join(buildDir, 'index.bin')))
+    const terms = decodeTerms(await ahead['index.bin'])
     const data: IndexData = { passages, articles, ...meta }
     if (passages.length !== manifest.counts.passages) throw new Error(`expected ${manifest.counts.passages} passages, found ${passages.length}`)
-    const columns = decodeColumns(await readFile(join(buildDir, 'columns.bin')), passages.length)
+    const columns = decodeColumns(await ahead['columns.bin'], passages.length)
     return MiniSearchEngine.fromLines({ header, terms, columns }, data, options)
   } catch (error) {
     throw new ClippingsError('corrupt-index', `Clippings: cannot load the index in "${buildDir}": ${(error as Error).message}`, { cause: error })
@@ -188,6 +192,27 @@ async function writeLines(path: string, items: Iterable<unknown>): Promise<void>
   await syncFile(path)
 }
 
+/** A file's bytes, read now and awaited later; a failure surfaces where it is awaited, not as unhandled. */
+function prefetch(path: string): Promise<Buffer> {
+  const reading = readFile(path)
+  reading.catch(() => {})
+  return reading
+}
+
+/** The records of a JSON Lines file already in memory. */
+function parseLines<T>(bytes: Buffer): T[] {
+  const items: T[] = []
+  const text = bytes.toString('utf8')
+  let start = 0
+  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
+    if (end === -1) end = text.length
+    const line = text.slice(start, end)
+    if (line.trim()) items.push(JSON.parse(line) as T)
+    start = end + 1
+  }
+  return items
+}
+
 async function readLines<T>(path: string): Promise<T[]> {
   const items: T[] = []
   await forEachJsonLine(path, (item) => items.push(item as T))
@@ -200,7 +225,7 @@ async function readLines<T>(path: string): Promise<T[]> {
  */
 async function forEachJsonLine(path: string, visit: (item: unknown) => void): Promise<void> {
   let rest = ''
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 24 })) {
     const text = rest + (chunk as string)
     let start = 0
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
