@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { mkdtemp, readdir, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { MiniSearchEngine } from '../../src/engine/index.ts'
 import { loadIndex, readManifest, saveIndex, FORMAT_VERSION } from '../../src/engine/persist.ts'
 import { makeCorpus } from '../helpers/passages.ts'
@@ -93,7 +94,7 @@ describe('saveIndex and loadIndex', () => {
   it('reports a corrupt build as corrupt-index rather than loading half of it', async () => {
     const dir = await tempDir()
     const manifest = await saveIndex(dir, engineOf('Some text.'), fields)
-    await writeFile(join(dir, manifest.build, 'passages.jsonl'), '{"id": broken')
+    await writeFile(join(dir, manifest.build, 'passages.jsonl.gz'), gzipSync('{"id": broken'))
     await expect(loadIndex(dir, manifest)).rejects.toMatchObject({ code: 'corrupt-index' })
     await rm(dir, { recursive: true })
   })
