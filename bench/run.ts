@@ -3,20 +3,20 @@
 // and (for Clippings) HTTP, prints one table with ratios to Clippings and writes bench/results/.
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { spawnSync } from 'node:child_process'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { BENCH_DATA_DIR, BENCH_DIR, CORPORA_DIR, corporaAvailable, loadBaseCorpus, scaleCorpus, type BenchCorpus } from './corpus.ts'
-import { describeQuery, makeQueryMix, type BenchQuery } from './queries.ts'
+import { BENCH_DATA_DIR, BENCH_DIR, CORPORA_DIR, corporaAvailable } from './corpus.ts'
+import type { BuildOptions, BuildOutcome } from './build-child.ts'
+import type { BenchQuery } from './queries.ts'
 import { SYSTEMS, systemByKey } from './systems/index.ts'
-import type { BenchSystem, BuiltIndex } from './systems/system.ts'
+import type { BenchSystem } from './systems/system.ts'
 import { clippingsSearchPath } from './systems/clippings.ts'
-import { nodeArgs, runHelperForJson } from './child.ts'
+import { runHelperForJson } from './child.ts'
 import type { ColdLoadResult } from './load-child.ts'
 import { runHttpBench } from './http.ts'
-import { spread, summarizeLatencies } from './stats.ts'
-import type { BenchResult, QueryLatency, SystemResult } from './results.ts'
+import { spread } from './stats.ts'
+import type { BenchResult, SystemResult } from './results.ts'
 import { resultMarkdown, resultTable, replaceLatest, formatMs } from './report.ts'
 
 const SEED = 20250101
@@ -67,131 +67,9 @@ function parseOptions(argv: string[]): Options {
   }
 }
 
-const gc = (globalThis as { gc?: () => void }).gc
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`)
 
-async function directoryBytes(dir: string): Promise<number> {
-  let bytes = 0
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    bytes += entry.isDirectory() ? await directoryBytes(path) : (await stat(path)).size
-  }
-  return bytes
-}
-
-function collect(): number {
-  gc?.()
-  gc?.()
-  return process.memoryUsage().heapUsed
-}
-
-function shapeOf(query: BenchQuery): string {
-  return `${query.kind}${query.filters ? '+facets' : ''}`
-}
-
-async function measureQueries(index: BuiltIndex, queries: BenchQuery[], rounds: number): Promise<QueryLatency> {
-  const perQuery: number[][] = queries.map(() => [])
-  const totals: (number | undefined)[] = []
-  let empty = 0
-  // One unrecorded round first: compiles the code paths and fills lazy caches, as a running server has.
-  for (const query of queries) {
-    const outcome = await index.search(query)
-    totals.push(outcome.total)
-    if (outcome.ids.length === 0) empty++
-  }
-  const roundSummaries = []
-  for (let round = 0; round < rounds; round++) {
-    const times: number[] = []
-    for (let q = 0; q < queries.length; q++) {
-      const started = performance.now()
-      await index.search(queries[q])
-      const ms = performance.now() - started
-      times.push(ms)
-      perQuery[q].push(ms)
-    }
-    roundSummaries.push(summarizeLatencies(times))
-  }
-  const medians = perQuery.map((times) => spread(times).median)
-  const byShape: QueryLatency['byShape'] = {}
-  const shapes = [...new Set(queries.map(shapeOf))]
-  for (const shape of shapes) {
-    const times = medians.filter((_, q) => shapeOf(queries[q]) === shape)
-    const summary = summarizeLatencies(times)
-    byShape[shape] = { count: times.length, p50: summary.p50, p95: summary.p95 }
-  }
-  const slowest = medians
-    .map((ms, q) => ({ query: describeQuery(queries[q]), ms, total: totals[q] }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 10)
-  return {
-    p50: spread(roundSummaries.map((s) => s.p50)),
-    p95: spread(roundSummaries.map((s) => s.p95)),
-    p99: spread(roundSummaries.map((s) => s.p99)),
-    mean: spread(roundSummaries.map((s) => s.mean)),
-    byShape,
-    slowest,
-    empty,
-  }
-}
-
-/** Build (in this process), query latency and save; what is measured from the saved index comes later. */
-async function buildAndQuery(system: BenchSystem, corpus: BenchCorpus, queries: BenchQuery[], options: Options, workDir: string): Promise<{ result: SystemResult; savedDir?: string }> {
-  const result: SystemResult = { key: system.key, name: system.name, notes: system.notes, errors: [] }
-  const systemDir = join(workDir, system.key)
-  await rm(systemDir, { recursive: true, force: true })
-  const n = corpus.passages.length
-  let index: BuiltIndex | undefined
-  let savedDir: string | undefined
-  try {
-    const seconds: number[] = []
-    for (let run = 0; run < options.runs; run++) {
-      index?.close?.()
-      index = undefined
-      collect()
-      const dir = join(systemDir, `run-${run}`)
-      await mkdir(dir, { recursive: true })
-      const started = performance.now()
-      index = await system.build(corpus, dir)
-      seconds.push((performance.now() - started) / 1000)
-      log(`${system.name}: build ${run + 1}/${options.runs} ${seconds.at(-1)!.toFixed(1)} s`)
-      savedDir = dir
-      if (run > 0) await rm(join(systemDir, `run-${run - 1}`), { recursive: true, force: true })
-    }
-    result.build = { seconds: spread(seconds), passagesPerSecond: spread(seconds.map((s) => n / s)), heapAfterBuild: collect() }
-  } catch (error) {
-    result.errors.push(`build: ${(error as Error).message}`)
-    log(`${system.name}: build failed: ${(error as Error).stack}`)
-    return { result }
-  }
-  try {
-    result.query = await measureQueries(index!, queries, options.rounds)
-    log(`${system.name}: p50 ${formatMs(result.query.p50.median)}, p95 ${formatMs(result.query.p95.median)}, p99 ${formatMs(result.query.p99.median)}`)
-  } catch (error) {
-    result.errors.push(`query: ${(error as Error).message}`)
-    log(`${system.name}: queries failed: ${(error as Error).stack}`)
-  }
-  try {
-    const started = performance.now()
-    await index!.save(savedDir!)
-    result.save = { seconds: (performance.now() - started) / 1000, bytes: await directoryBytes(savedDir!) }
-    log(`${system.name}: saved ${(result.save.bytes / 1024 ** 2).toFixed(0)} MiB in ${result.save.seconds.toFixed(1)} s`)
-  } catch (error) {
-    result.errors.push(`save: ${(error as Error).message}`)
-    log(`${system.name}: save failed: ${(error as Error).stack}`)
-  }
-  index!.close?.()
-  index = undefined
-  collect()
-  if (result.save) return { result, savedDir }
-  if (system.key !== 'clippings') await rm(systemDir, { recursive: true, force: true })
-  return { result }
-}
-
-/**
- * The figures taken in fresh processes from the saved index: cold loads and, for Clippings, HTTP. Run
- * once the parent has let go of the corpus: a cold load timed beside a process holding a million
- * passages measured 11-12 s against 7.5-9 s alone (even with that process idle).
- */
+/** The figures taken in fresh processes from the saved index: cold loads and, for Clippings, HTTP. */
 async function measureFromDisk(system: BenchSystem, result: SystemResult, savedDir: string, queries: BenchQuery[], options: Options): Promise<void> {
   try {
     const loads: ColdLoadResult[] = []
@@ -249,30 +127,33 @@ async function main(): Promise<void> {
     return
   }
   const loadAverageAtStart = loadavg()[0]
-  log(`corpus: reading ${CORPORA_DIR}`)
-  let base: BenchCorpus | undefined = await loadBaseCorpus()
-  let corpus: BenchCorpus | undefined = options.passages ? scaleCorpus(base, options.passages) : base
-  const queries = makeQueryMix(corpus.passages, { count: options.queries, seed: SEED })
-  const [passages, articles, basePassages] = [corpus.passages.length, corpus.articles.length, base.passages.length]
-  log(`corpus: ${passages} passages, ${articles} articles; ${queries.length} queries`)
   const workDir = join(BENCH_DATA_DIR, 'work', options.scale)
-  const built: { system: BenchSystem; result: SystemResult; savedDir?: string }[] = []
-  for (const system of options.systems) built.push({ system, ...(await buildAndQuery(system, corpus, queries, options, workDir)) })
-  // Let go of the corpus before anything is timed in another process (see measureFromDisk).
-  base = corpus = undefined
-  collect()
-  for (const { system, result, savedDir } of built) if (savedDir) await measureFromDisk(system, result, savedDir, queries, options)
+  const buildOptions: BuildOptions = { passages: options.passages, queries: options.queries, seed: SEED, runs: options.runs, rounds: options.rounds, workDir }
+  const built: { system: BenchSystem; outcome: BuildOutcome | undefined; result: SystemResult }[] = []
+  for (const system of options.systems) {
+    try {
+      const outcome = await runHelperForJson<BuildOutcome>('build-child.ts', [system.key, JSON.stringify(buildOptions)], options.maxOldSpaceMb)
+      built.push({ system, outcome, result: outcome.result })
+    } catch (error) {
+      log(`${system.name}: ${(error as Error).message}`)
+      built.push({ system, outcome: undefined, result: { key: system.key, name: system.name, notes: system.notes, errors: [`build: ${(error as Error).message}`] } })
+    }
+  }
+  const reference = built.find(({ outcome }) => outcome)?.outcome
+  if (!reference) throw new Error('bench: no system could be built')
+  const { queries, corpus } = reference
+  for (const { system, outcome, result } of built) if (outcome?.savedDir) await measureFromDisk(system, result, outcome.savedDir, queries, options)
   const systems = built.map(({ result }) => result)
 
   const cpu = cpus()
   const result: BenchResult = {
     date: new Date().toISOString(),
     scale: options.scale,
-    passages,
-    articles,
+    passages: corpus.passages,
+    articles: corpus.articles,
     corpus:
       'Reuters-21578 bodies split into paragraphs (real dates, topics and people tags), AG News test items as one passage each (synthetic dates 2004–2005, category as topic), SciFact abstracts in 3-sentence passages (synthetic dates 1995–2017, topic "science")' +
-      (options.passages && options.passages > basePassages ? `, repeated: copy k has ids suffixed ~k, source "<source>-k" and dates k years later` : ''),
+      (options.passages && options.passages > corpus.basePassages ? `, repeated: copy k has ids suffixed ~k, source "<source>-k" and dates k years later` : ''),
     machine: {
       os: `${platform()} ${release()}`,
       cpu: cpu[0]?.model.trim() ?? 'unknown',
@@ -299,14 +180,4 @@ async function main(): Promise<void> {
   console.log(`\nWritten: bench/results/${name}.json, bench/results/${name}.md, bench/README.md`)
 }
 
-// `npm run bench` starts tsx without --expose-gc or a heap cap: start again with them, once.
-if (!gc && process.env.CLIPPINGS_BENCH_CHILD !== '1') {
-  const maxOldSpace = parseOptions(process.argv.slice(2)).maxOldSpaceMb
-  const child = spawnSync(process.execPath, [...nodeArgs(maxOldSpace), fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, CLIPPINGS_BENCH_CHILD: '1' },
-  })
-  process.exitCode = child.status ?? 1
-} else {
-  await main()
-}
+await main()
