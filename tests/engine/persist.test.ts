@@ -50,6 +50,25 @@ describe('saveIndex and loadIndex', () => {
     await rm(dir, { recursive: true })
   })
 
+  it('loads equal people and topic lists, and an article\'s id, as one shared value', async () => {
+    const dir = await tempDir()
+    const { articles, passages } = makeCorpus([
+      { text: 'First.', article: 'a', topics: ['economy', 'labour'], people: ['Ada Lovelace'] },
+      { text: 'Second.', article: 'a', topics: ['economy', 'labour'] },
+      { text: 'Third.', article: 'b', topics: ['economy', 'labour'], people: ['Ada Lovelace'] },
+      { text: 'Fourth.', article: 'b', topics: ['sport'] },
+    ])
+    const engine = MiniSearchEngine.build({ articles, passages, personAliases: {}, topicLabels: {}, builtAt: '2026-01-01T00:00:00Z' })
+    const loaded = await loadIndex(dir, await saveIndex(dir, engine, fields))
+    const [first, second, third, fourth] = loaded.data.passages
+    expect(third.topics).toBe(first.topics)
+    expect(third.people).toBe(first.people)
+    expect(fourth.people).toBe(second.people)
+    expect(fourth.topics).toEqual(['sport'])
+    expect(loaded.data.passages.map((p) => p.articleId)).toEqual(['a', 'a', 'b', 'b'])
+    await rm(dir, { recursive: true })
+  })
+
   it('restores the fields a passage shares with its article, and keeps those it does not', async () => {
     const dir = await tempDir()
     const { articles, passages } = makeCorpus([
