@@ -12,6 +12,7 @@ import type { BenchSystem, BuiltIndex } from './systems/system.ts'
 import { spread, summarizeLatencies } from './stats.ts'
 import type { QueryLatency, SystemResult } from './results.ts'
 import { formatMs } from './report.ts'
+import { log } from './child.ts'
 
 export interface BuildOptions {
   /** Passages to scale the corpus to; the base corpus when absent. */
@@ -33,7 +34,6 @@ export interface BuildOutcome {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc
-const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`)
 
 async function directoryBytes(dir: string): Promise<number> {
   let bytes = 0

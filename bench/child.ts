@@ -3,6 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { BENCH_DIR } from './corpus.ts'
 
+/** A progress line on stderr with the time, so stdout stays the helpers' JSON. */
+export const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`)
+
 /** Node flags for a helper: `--expose-gc`, the heap cap, and tsx to run TypeScript. */
 export function nodeArgs(maxOldSpaceMb: number): string[] {
   return ['--expose-gc', `--max-old-space-size=${maxOldSpaceMb}`, '--import', 'tsx']

@@ -12,7 +12,7 @@ import type { BenchQuery } from './queries.ts'
 import { SYSTEMS, systemByKey } from './systems/index.ts'
 import type { BenchSystem } from './systems/system.ts'
 import { clippingsSearchPath } from './systems/clippings.ts'
-import { runHelperForJson } from './child.ts'
+import { log, runHelperForJson } from './child.ts'
 import type { ColdLoadResult } from './load-child.ts'
 import { runHttpBench } from './http.ts'
 import { spread } from './stats.ts'
@@ -67,7 +67,6 @@ function parseOptions(argv: string[]): Options {
   }
 }
 
-const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`)
 
 /** The figures taken in fresh processes from the saved index: cold loads and, for Clippings, HTTP. */
 async function measureFromDisk(system: BenchSystem, result: SystemResult, savedDir: string, queries: BenchQuery[], options: Options): Promise<void> {

@@ -2,7 +2,7 @@
 // a million passages (value lookups, date parsing, a sort: over a second at that scale). Layout: a 4-byte
 // little-endian length, a JSON header (facet dictionaries, then each array's name, type and length), then
 // the arrays in header order, each starting on an 8-byte boundary.
-import type { FacetName } from '../model.ts'
+import { FACET_NAMES, type FacetName } from '../model.ts'
 import type { FacetColumnData } from './facets.ts'
 
 /** The columns persistence keeps; everything else about them is derived at load. */
@@ -79,13 +79,15 @@ export function decodeColumns(bytes: Uint8Array, passages: number): SavedColumns
     return array as T
   }
   const facets = {} as Record<FacetName, FacetColumnData>
-  for (const [name, values] of Object.entries(header.facetValues)) {
+  for (const name of FACET_NAMES) {
+    const values = header.facetValues[name]
+    if (!values) throw new Error(`columns file has no ${name} facet`)
     const docOffsets = take<Uint32Array>(`${name}.docOffsets`, passages + 1)
     const docValues = take<Uint32Array>(`${name}.docValues`, docOffsets[passages])
     for (let i = 0; i < docValues.length; i++) {
       if (docValues[i] >= values.length) throw new Error(`columns file: ${name} names value ${docValues[i]} of ${values.length}`)
     }
-    facets[name as FacetName] = { values, docOffsets, docValues }
+    facets[name] = { values, docOffsets, docValues }
   }
   return {
     facets,

@@ -120,11 +120,13 @@ export class FacetColumn implements FacetColumnData {
   }
 }
 
-/** What one facet's filter holds, as value ids and masks of them; an unknown value simply matches nothing. */
+/**
+ * One facet's filter: the value ids it includes (to list their passages) and masks of the included and
+ * excluded ids (to test a passage); an unknown value simply matches nothing.
+ */
 export interface ColumnFilter {
   column: FacetColumn
-  include?: Set<number>
-  exclude?: Set<number>
+  include?: number[]
   includeMask?: Uint8Array
   excludeMask?: Uint8Array
 }

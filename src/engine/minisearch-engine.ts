@@ -123,10 +123,7 @@ export class MiniSearchEngine implements SearchEngine {
     if (saved) {
       this.docs = completeDocColumns(saved.dateStart, saved.dateEnd, saved.newest)
       this.columns = {} as Record<FacetName, FacetColumn>
-      for (const name of FACET_NAMES) {
-        if (!saved.facets[name]) throw new Error(`the saved columns have no ${name} facet`)
-        this.columns[name] = new FacetColumn(name, saved.facets[name])
-      }
+      for (const name of FACET_NAMES) this.columns[name] = new FacetColumn(name, saved.facets[name])
     } else {
       this.docs = buildDocColumns(passages)
       const { yearValue, monthValue } = dateFacetValues(passages, this.docs.dateStart)
@@ -325,7 +322,7 @@ export class MiniSearchEngine implements SearchEngine {
     const verify = plan.parsed.must.length > 0 && !relaxed && plan.toVerify.length > 0
     const visit = (doc: number, score: number) => {
       if (bounds && !(dateStart[doc] >= 0 && dateEnd[doc] >= bounds.start && dateStart[doc] <= bounds.end)) return
-      const failed = filters.length === 0 ? -1 : failedFilter(filters, doc)
+      const failed = failedFilter(filters, doc)
       if (failed === -2) return
       if (verify && !plan.toVerify.every((node) => this.nodeMatches(node, doc))) return
       if (failed === -1) {
@@ -475,10 +472,10 @@ export class MiniSearchEngine implements SearchEngine {
       const include = plan.filters[name]
       const exclude = plan.exclude[name]
       if (!include?.length && !exclude?.length) continue
-      const ids = (values: string[]) => new Set(values.map((v) => column.ids.get(v)).filter((id): id is number => id !== undefined))
+      const ids = (values: string[]) => values.map((v) => column.ids.get(v)).filter((id): id is number => id !== undefined)
       const filter: ColumnFilter = { column }
       if (include?.length) filter.includeMask = column.mask((filter.include = ids(include)))
-      if (exclude?.length) filter.excludeMask = column.mask((filter.exclude = ids(exclude)))
+      if (exclude?.length) filter.excludeMask = column.mask(ids(exclude))
       filters.push(filter)
     }
     return filters

@@ -250,15 +250,25 @@ function prefetch(path: string): Promise<Buffer> {
 /** The records of a JSON Lines file already in memory. */
 function parseLines<T>(bytes: Buffer): T[] {
   const items: T[] = []
+  const visit = (item: unknown) => items.push(item as T)
   const text = bytes.toString('utf8')
+  visitLastLine(text.slice(visitCompleteLines(text, visit)), visit)
+  return items
+}
+
+/** Parses each newline-ended line of `text` and returns where the unfinished rest begins. */
+function visitCompleteLines(text: string, visit: (item: unknown) => void): number {
   let start = 0
-  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
-    if (end === -1) end = text.length
-    const line = text.slice(start, end)
-    if (line.trim()) items.push(JSON.parse(line) as T)
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    if (end > start) visit(JSON.parse(text.slice(start, end)))
     start = end + 1
   }
-  return items
+  return start
+}
+
+/** A last line without a newline after it, if there is one. */
+function visitLastLine(rest: string, visit: (item: unknown) => void): void {
+  if (rest.trim()) visit(JSON.parse(rest))
 }
 
 /**
@@ -273,14 +283,9 @@ async function forEachJsonLine(path: string, visit: (item: unknown) => void, opt
   let rest = ''
   for await (const chunk of bytes) {
     const text = rest + (chunk as string)
-    let start = 0
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      if (end > start) visit(JSON.parse(text.slice(start, end)))
-      start = end + 1
-    }
-    rest = text.slice(start)
+    rest = text.slice(visitCompleteLines(text, visit))
   }
-  if (rest.trim()) visit(JSON.parse(rest))
+  visitLastLine(rest, visit)
 }
 
 async function writeChunks(path: string, chunks: Iterable<Uint8Array>): Promise<void> {
