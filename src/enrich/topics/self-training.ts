@@ -33,7 +33,7 @@ export const defaultSelfTrainingOptions: SelfTrainingOptions = {
   maxIterations: 5,
   convergedShare: 0.005,
   backgroundStrength: 100,
-  lexiconStrength: 1000,
+  lexiconStrength: 500,
   minSeedEvidence: 1,
   maxGrowth: 2,
   balancingRounds: 20,
