@@ -100,9 +100,9 @@ async function measureQueries(index: BuiltIndex, queries: BenchQuery[], rounds: 
 }
 
 /** Build (in this process), query latency and save; what is measured from the saved index comes later. */
-export async function buildAndQuery(system: BenchSystem, corpus: BenchCorpus, queries: BenchQuery[], options: BuildOptions, workDir: string): Promise<Pick<BuildOutcome, 'result' | 'savedDir'>> {
+async function buildAndQuery(system: BenchSystem, corpus: BenchCorpus, queries: BenchQuery[], options: BuildOptions): Promise<Pick<BuildOutcome, 'result' | 'savedDir'>> {
   const result: SystemResult = { key: system.key, name: system.name, notes: system.notes, errors: [] }
-  const systemDir = join(workDir, system.key)
+  const systemDir = join(options.workDir, system.key)
   await rm(systemDir, { recursive: true, force: true })
   const n = corpus.passages.length
   let index: BuiltIndex | undefined
@@ -152,7 +152,6 @@ export async function buildAndQuery(system: BenchSystem, corpus: BenchCorpus, qu
   return { result }
 }
 
-
 const [key, optionsJson] = process.argv.slice(2)
 if (key && optionsJson) {
   const options = JSON.parse(optionsJson) as BuildOptions
@@ -161,7 +160,7 @@ if (key && optionsJson) {
   const queries = makeQueryMix(corpus.passages, { count: options.queries, seed: options.seed })
   log(`corpus: ${corpus.passages.length} passages, ${corpus.articles.length} articles; ${queries.length} queries`)
   const counts = { passages: corpus.passages.length, articles: corpus.articles.length, basePassages: base.passages.length }
-  const built = await buildAndQuery(systemByKey(key), corpus, queries, options, options.workDir)
+  const built = await buildAndQuery(systemByKey(key), corpus, queries, options)
   const outcome: BuildOutcome = { ...built, corpus: counts, queries }
   process.stdout.write(JSON.stringify(outcome) + '\n')
 }

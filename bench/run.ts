@@ -67,7 +67,6 @@ function parseOptions(argv: string[]): Options {
   }
 }
 
-
 /** The figures taken in fresh processes from the saved index: cold loads and, for Clippings, HTTP. */
 async function measureFromDisk(system: BenchSystem, result: SystemResult, savedDir: string, queries: BenchQuery[], options: Options): Promise<void> {
   try {

@@ -26,3 +26,20 @@ export interface SearchEngine {
   people(): Promise<PersonSummary[]>
   stats(): Promise<IndexStats>
 }
+
+/**
+ * The same engine with `search` answered by `search` instead: for wrappers that change how searches run
+ * (queued, instrumented) and pass every other call through.
+ */
+export function withSearch(engine: SearchEngine, search: SearchEngine['search']): SearchEngine {
+  return {
+    search,
+    searchAll: (request) => engine.searchAll(request),
+    getPassage: (id) => engine.getPassage(id),
+    getArticle: (id) => engine.getArticle(id),
+    getArticlePassages: (articleId) => engine.getArticlePassages(articleId),
+    facetValues: (facet, options) => engine.facetValues(facet, options),
+    people: () => engine.people(),
+    stats: () => engine.stats(),
+  }
+}

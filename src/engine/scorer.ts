@@ -232,8 +232,8 @@ export class PostingScorer {
     }
   }
 
+  /** The next stamp; `score` resets the stamps beforehand when a search's stamps would wrap. */
   private nextStamp(): number {
-    if (this.stamp === 0xffffffff) this.resetStamps()
     return ++this.stamp
   }
 

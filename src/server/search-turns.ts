@@ -5,7 +5,7 @@
 // request gave p99 5.0 s, and 13 of the 50 got no answer in 8 s. Queued and run one per turn in arrival
 // order, every request waits its fair share (same load: p99 1.06 s, all 50 served), and the server keeps
 // accepting connections and serving pages between searches.
-import type { SearchEngine } from '../engine/engine.ts'
+import { withSearch, type SearchEngine } from '../engine/engine.ts'
 import type { SearchRequest, SearchResponse } from '../model.ts'
 
 /** The engine with `search` calls queued, one per event-loop turn, first come first served. */
@@ -34,14 +34,5 @@ export function takingTurns(engine: SearchEngine): SearchEngine {
       })
       schedule()
     })
-  return {
-    search,
-    searchAll: (request) => engine.searchAll(request),
-    getPassage: (id) => engine.getPassage(id),
-    getArticle: (id) => engine.getArticle(id),
-    getArticlePassages: (articleId) => engine.getArticlePassages(articleId),
-    facetValues: (facet, options) => engine.facetValues(facet, options),
-    people: () => engine.people(),
-    stats: () => engine.stats(),
-  }
+  return withSearch(engine, search)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseHTML } from 'linkedom'
 import { createApp } from '../../src/server/app.tsx'
-import type { SearchEngine } from '../../src/engine/engine.ts'
+import { withSearch, type SearchEngine } from '../../src/engine/engine.ts'
 import type { SearchResponse } from '../../src/model.ts'
 import { fixtureEngine } from './fixture-corpus.ts'
 
@@ -20,17 +20,8 @@ async function getJson(path: string) {
 }
 
 /** An engine that answers like the fixture engine, with the search response changed. */
-function withSearch(base: SearchEngine, change: (response: SearchResponse) => SearchResponse | Promise<SearchResponse>): SearchEngine {
-  return {
-    search: async (request) => change(await base.search(request)),
-    searchAll: (request) => base.searchAll(request),
-    getPassage: (id) => base.getPassage(id),
-    getArticle: (id) => base.getArticle(id),
-    getArticlePassages: (id) => base.getArticlePassages(id),
-    facetValues: (facet, options) => base.facetValues(facet, options),
-    people: () => base.people(),
-    stats: () => base.stats(),
-  }
+function changingSearch(base: SearchEngine, change: (response: SearchResponse) => SearchResponse | Promise<SearchResponse>): SearchEngine {
+  return withSearch(base, async (request) => change(await base.search(request)))
 }
 
 const texts = (document: ParentNode, selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent?.trim() ?? '')
@@ -218,16 +209,16 @@ describe('the search page', () => {
   })
 
   it('shows near matches and the relaxed-match notice when the engine offers them', async () => {
-    const suggesting = createApp(withSearch(engine, (response) => ({ ...response, total: 0, results: [], suggestions: ['remittances'] })), { log: () => {} })
+    const suggesting = createApp(changingSearch(engine, (response) => ({ ...response, total: 0, results: [], suggestions: ['remittances'] })), { log: () => {} })
     const none = parseHTML(await (await suggesting.request('/?q=remitances')).text()).document
     expect(none.querySelector('.empty a')!.getAttribute('href')).toBe('/?q=remittances')
-    const relaxed = createApp(withSearch(engine, (response) => ({ ...response, relaxed: true })), { log: () => {} })
+    const relaxed = createApp(changingSearch(engine, (response) => ({ ...response, relaxed: true })), { log: () => {} })
     const page = parseHTML(await (await relaxed.request('/?q=remittances')).text()).document
     expect(page.querySelector('.notice')!.textContent).toContain('No passage has every word')
   })
 
   it('shows filters written in the query as chips', async () => {
-    const querying = createApp(withSearch(engine, (response) => ({ ...response, effectiveFilters: { person: ['Vladimir Putin'] } })), { log: () => {} })
+    const querying = createApp(changingSearch(engine, (response) => ({ ...response, effectiveFilters: { person: ['Vladimir Putin'] } })), { log: () => {} })
     const { document } = parseHTML(await (await querying.request('/?q=person%3A%22Vladimir+Putin%22')).text())
     const chip = document.querySelector('.chip')!
     expect(chip.textContent).toContain('Vladimir Putin')
@@ -460,7 +451,7 @@ describe('errors', () => {
   it('answers a failure inside the engine with a generic 500, logging the error and never showing the stack', async () => {
     const logged: string[] = []
     const failing = createApp(
-      withSearch(engine, () => {
+      changingSearch(engine, () => {
         throw new Error('disk on fire')
       }),
       { log: (line) => logged.push(line) },
