@@ -4,6 +4,8 @@
 // tags, CoNLL-2003 sport slugs and hand-filed desks, SciFact) is for choosing settings; speed is measured on
 // Reuters passages.
 // Usage: npm run eval:topics [-- --corpus path/to/ag-news-test.jsonl] [--quiet-seeds] [--dev] [--speed]
+//        [--dev-ledes]   (the development corpus as headline and opening of each story, AG News's shape)
+//        [--dev-cut 8/0] (every 8th development item from the first: a smaller corpus)
 //        [--set selfTraining.seedShare=0.3,minGain=2]   (settings to try, dotted paths into the options)
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -168,13 +170,15 @@ if (!existsSync(agPath)) {
  *   (`data/conll2003-train-desks.tsv`: World, Business, SciTech, Sports, or Other for digests, arts and
  *   health, which stay unlabelled);
  * - SciFact abstracts (in 3-sentence pieces) are Science, where health counts too.
- * Every piece inherits its document's label.
+ * Every piece inherits its document's label. As `ledes`, each story gives one item instead, its headline and
+ * opening (first paragraph, or first two sentences): the shape of an AG News item.
  */
-function developmentCorpus(): Labelled[] {
+function developmentCorpus(shape: 'pieces' | 'ledes'): Labelled[] {
   const items: Labelled[] = []
+  const pieces = <T>(all: T[]): T[] => (shape === 'ledes' ? all.slice(0, 1) : all)
   const stories = readJsonl<{ title?: string; body?: string; topics?: string[] }>(reutersPath).filter((s) => s.body && s.topics?.length)
   for (const story of stories.slice(0, 2000)) {
-    for (const text of splitReutersBody(story.body!)) items.push({ text, title: story.title, label: 'Business' })
+    for (const text of pieces(splitReutersBody(story.body!))) items.push({ text, title: story.title, label: 'Business' })
   }
   const deskLabel: Record<string, string | undefined> = { World: 'World', Business: 'Business', SciTech: 'Science', Sports: 'Sports' }
   const desks = new Map(
@@ -188,18 +192,24 @@ function developmentCorpus(): Labelled[] {
     const label = sportSlug.test(doc.title) ? 'Sports' : deskLabel[desks.get(doc.id) ?? '']
     const title = doc.title.replace(sportSlug, '')
     const sentences = doc.text.split('\n').slice(1).filter((line) => line.trim() !== '')
-    for (const group of groupsOf(sentences, 3)) items.push({ text: group.join(' '), title, label })
+    for (const group of pieces(groupsOf(sentences, shape === 'ledes' ? 2 : 3))) items.push({ text: group.join(' '), title, label })
   }
   for (const abstract of readJsonl<{ title: string; text: string }>(scifactPath).slice(0, 1000)) {
-    for (const group of groupsOf(splitSentences(abstract.text), 3)) items.push({ text: group.join(' '), title: abstract.title, label: 'Science' })
+    for (const group of pieces(groupsOf(splitSentences(abstract.text), shape === 'ledes' ? 2 : 3))) {
+      items.push({ text: group.join(' '), title: abstract.title, label: 'Science' })
+    }
   }
-  return items
+  // `--dev-cut N/i`: every Nth item from the ith, to see how settings fare on a smaller corpus.
+  const [every, from] = (valueOf('--dev-cut') ?? '1/0').split('/').map(Number)
+  return items.filter((_, i) => i % every === from)
 }
 
 if (args.includes('--dev')) {
   if (![reutersPath, conllPath, scifactPath].every(existsSync)) console.log('development corpora not found: skipping')
   else {
-    compare('development corpus (Reuters tagged stories, CoNLL train, SciFact)', developmentCorpus(), {
+    const shape = args.includes('--dev-ledes') ? 'ledes' : 'pieces'
+    const described = shape === 'ledes' ? 'headline and opening of each story, as AG News items are' : 'stories in pieces'
+    compare(`development corpus (Reuters tagged stories, CoNLL train, SciFact; ${described})`, developmentCorpus(shape), {
       World: AG_CLASS_TOPICS.World,
       Business: ['economy-business-finance', 'labour'],
       Sports: ['sport'],
