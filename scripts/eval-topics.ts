@@ -201,6 +201,9 @@ function developmentCorpus(shape: 'pieces' | 'ledes'): Labelled[] {
   }
   // `--dev-cut N/i`: every Nth item from the ith, to see how settings fare on a smaller corpus.
   const [every, from] = (valueOf('--dev-cut') ?? '1/0').split('/').map(Number)
+  if (!(Number.isInteger(every) && Number.isInteger(from) && every >= 1 && from >= 0 && from < every)) {
+    throw new Error('--dev-cut takes N/i with 0 <= i < N, as in 8/0')
+  }
   return items.filter((_, i) => i % every === from)
 }
 

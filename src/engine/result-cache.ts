@@ -39,12 +39,14 @@ export class ResultCache {
 
   set(key: string, result: CachedResult): void {
     const bytes = sizeOf(key, result)
-    if (bytes > this.maxBytes / 4) return
+    // The entry under this key goes first, also when the new one is refused: it may be the same object,
+    // grown by another order's top since its bytes were counted.
     const old = this.entries.get(key)
     if (old) {
       this.entries.delete(key)
       this.bytes -= old.bytes
     }
+    if (bytes > this.maxBytes / 4) return
     this.entries.set(key, { result, bytes })
     this.bytes += bytes
     for (const [oldest, entry] of this.entries) {
