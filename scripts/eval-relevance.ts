@@ -14,8 +14,8 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import MiniSearch from 'minisearch'
 import { PROJECT_ROOT } from '../src/defaults.ts'
-import { foldTerm, stemTerm, indexTerm, tokenizeForIndex } from '../src/engine/text/analyze.ts'
-import { rankingDefaults, type RankingDefaults } from '../src/engine/text/ranking.ts'
+import { foldTerm, stemTerm, indexTerm, tokenizeForIndex } from '../src/text/analyze.ts'
+import { rankingDefaults, type RankingDefaults } from '../src/engine/ranking.ts'
 import type { ArticleRecord, Passage } from '../src/model.ts'
 
 interface BeirDocument {

@@ -1,9 +1,9 @@
 // Turns a parsed query into what the scorer runs: clauses of alternative terms that every match must
 // satisfy, plus the nodes a clause can only approximate (phrases, groups inside OR), which are then
 // verified passage by passage.
-import { indexTerm, prefixTerms } from './text/analyze.ts'
-import type { RankingDefaults } from './text/ranking.ts'
-import type { QueryNode } from './query/parse.ts'
+import { indexTerm, prefixTerms } from '../text/analyze.ts'
+import type { RankingDefaults } from './ranking.ts'
+import type { QueryNode } from '../query/parse.ts'
 import type { Clause, TermSpec } from './scorer.ts'
 
 export interface CompiledQuery {

@@ -1,7 +1,7 @@
 // Highlighting as character ranges, never HTML: which words of a passage matched the query (through
 // stemming, prefix or typo tolerance too), where its phrases stand, and the best short window to show.
 import type { Range, Snippet } from '../model.ts'
-import { indexTerm, stemTerm, tokenize, type Token } from './text/analyze.ts'
+import { indexTerm, stemTerm, tokenize, type Token } from '../text/analyze.ts'
 
 /** What to mark: the index terms a search matched, and the phrases it asked for. */
 export interface HighlightSpec {

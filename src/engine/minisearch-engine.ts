@@ -24,14 +24,14 @@ import { ResultCache, type CachedResult, type RankedTop } from './result-cache.t
 import type { SavedColumns } from './column-file.ts'
 import { FacetColumn, FacetTally, UNDATED, failedFilter, listFacetValues, type ColumnFilter } from './facets.ts'
 import { cachedIndexTerm, highlight, makeSnippet, phraseKey, phraseMatcher, type HighlightSpec } from './highlight.ts'
-import { foldTerm, indexTerm, tokenizeForIndex } from './text/analyze.ts'
+import { foldTerm, indexTerm, tokenizeForIndex } from '../text/analyze.ts'
 import { PostingScorer, type Clause, type PostingSource, type ScoredDocs } from './scorer.ts'
 import { compileQuery, termSpecs } from './compile-query.ts'
 import { topK, type Compare } from './top-k.ts'
 import { CompactTermData, FieldLengthMap, IdentityMap, PostingsBuilder, type FieldPostings } from './compact-index.ts'
-import { rankingDefaults, type RankingDefaults } from './text/ranking.ts'
-import { parseQuery, type ParsedQuery, type QueryNode } from './query/parse.ts'
-import { dateBounds, monthLabel, yearOf, monthOf } from './dates.ts'
+import { rankingDefaults, type RankingDefaults } from './ranking.ts'
+import { parseQuery, type ParsedQuery, type QueryNode } from '../query/parse.ts'
+import { dateBounds, monthLabel, yearOf, monthOf } from '../text/dates.ts'
 
 /** Everything an engine is built from; also what the persisted index stores besides MiniSearch's own JSON. */
 export interface IndexData {

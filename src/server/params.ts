@@ -2,6 +2,7 @@
 // rejects a malformed parameter with a 400 that names it. Unknown facet values are not errors: they match nothing.
 import { ClippingsError } from '../errors.ts'
 import { defaults } from '../defaults.ts'
+import { isIsoPartialDate } from '../text/dates.ts'
 import { FACET_NAMES } from '../model.ts'
 import type { FacetFilters, FacetName, SearchRequest, SortOrder } from '../model.ts'
 
@@ -44,22 +45,6 @@ function positiveInteger(url: URLSearchParams, name: string, max?: number): numb
   }
   if (max !== undefined && value > max) throw badParameter(name, `must be at most ${max}, got ${value}`)
   return value
-}
-
-const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
-
-/** Whether `text` is a real calendar date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (so 2025-02-30 is not). */
-export function isIsoPartialDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text)
-  if (!match) return false
-  const [, year, month, day] = match
-  if (month === undefined) return true
-  const monthNumber = Number(month)
-  if (monthNumber < 1 || monthNumber > 12) return false
-  if (day === undefined) return true
-  const dayNumber = Number(day)
-  const daysInMonth = new Date(Date.UTC(Number(year), monthNumber, 0)).getUTCDate()
-  return dayNumber >= 1 && dayNumber <= daysInMonth
 }
 
 function isoDate(url: URLSearchParams, name: string): string | undefined {

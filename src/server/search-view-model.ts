@@ -13,7 +13,7 @@ import type {
   Snippet,
   SortOrder,
 } from '../model.ts'
-import { describeReading } from '../engine/query/parse.ts'
+import { describeReading } from '../query/parse.ts'
 import { excludeParam, SEARCH_PARAMS, type PageOptions } from './params.ts'
 import { passagePath } from './export-format.ts'
 import {

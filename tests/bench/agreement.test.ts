@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type MiniSearch from 'minisearch'
 import { createMemoryEngine, type SearchEngine } from '../../src/engine/index.ts'
-import { rankingDefaults } from '../../src/engine/text/ranking.ts'
+import { rankingDefaults } from '../../src/engine/ranking.ts'
 import { corporaAvailable, loadBaseCorpus, CORPORA_DIR, type BenchCorpus } from '../../bench/corpus.ts'
 import { makeQueryMix } from '../../bench/queries.ts'
 import { plainMiniSearch } from '../helpers/plain-minisearch.ts'

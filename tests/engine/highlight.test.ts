@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { containsPhrase, highlight, makeSnippet, mergeRanges, phraseKey, phraseMatcher } from '../../src/engine/highlight.ts'
-import { tokenize } from '../../src/engine/text/analyze.ts'
+import { tokenize } from '../../src/text/analyze.ts'
 import { PROJECT_ROOT } from '../../src/defaults.ts'
 
 const keys = (phrase: string) => tokenize(phrase).map((t) => phraseKey(t.text))

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { createMemoryEngine } from '../../src/engine/index.ts'
-import { rankingDefaults } from '../../src/engine/text/ranking.ts'
+import { rankingDefaults } from '../../src/engine/ranking.ts'
 import { makeCorpus } from '../helpers/passages.ts'
 import { plainMiniSearch } from '../helpers/plain-minisearch.ts'
 

@@ -2,8 +2,8 @@
 // tests that check the engine scores what MiniSearch itself would. Document ids are passage numbers.
 import MiniSearch, { type SearchOptions } from 'minisearch'
 import type { Passage } from '../../src/model.ts'
-import { indexTerm, tokenizeForIndex } from '../../src/engine/text/analyze.ts'
-import { rankingDefaults } from '../../src/engine/text/ranking.ts'
+import { indexTerm, tokenizeForIndex } from '../../src/text/analyze.ts'
+import { rankingDefaults } from '../../src/engine/ranking.ts'
 
 export function plainMiniSearch(passages: Passage[], searchOptions: SearchOptions = {}): MiniSearch {
   const index = new MiniSearch({

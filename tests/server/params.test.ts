@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ClippingsError } from '../../src/errors.ts'
-import { isIsoPartialDate, parsePageOptions, parseSearchParams } from '../../src/server/params.ts'
+import { parsePageOptions, parseSearchParams } from '../../src/server/params.ts'
+import { isIsoPartialDate } from '../../src/text/dates.ts'
 
 function parse(query: string) {
   return parseSearchParams(new URLSearchParams(query))

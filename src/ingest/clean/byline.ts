@@ -5,7 +5,7 @@
 // place), "Published: <date>" lines near the top, and a wire dateline ("DUSHANBE, Oct 3 (Reuters) -").
 // Dates come only from these places, never from a mention elsewhere in the body.
 import type { ArticleMeta, PartialDate } from '../../model.ts'
-import { parsePartialDate } from '../dates.ts'
+import { parsePartialDate } from '../../text/dates.ts'
 import type { Unit } from './segment.ts'
 import { countWords, endsSentence, isPersonName, splitPersonNames } from './shape.ts'
 

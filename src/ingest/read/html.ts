@@ -4,7 +4,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { ArticleMeta } from '../../model.ts'
-import { parsePartialDate } from '../dates.ts'
+import { parsePartialDate } from '../../text/dates.ts'
 import { sourceFromUrl } from '../metadata.ts'
 import { normalizeLanguageTag } from './record-meta.ts'
 import type { ReadOutcome } from './types.ts'

@@ -1,7 +1,7 @@
 // Turns a loosely shaped metadata record (markdown front matter, a JSON Lines row, a sidecar entry) into
 // ArticleMeta, accepting the field names such records commonly use.
 import type { ArticleMeta, PartialDate, TitleOrigin } from '../../model.ts'
-import { parsePartialDate } from '../dates.ts'
+import { parsePartialDate } from '../../text/dates.ts'
 
 /** Field names read for each ArticleMeta field, first found wins. Documented in seeds/README.md. */
 export const META_FIELD_NAMES = {

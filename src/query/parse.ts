@@ -1,10 +1,10 @@
 // The query language: reads what a person typed into words, phrases, OR groups, exclusions and field
 // filters, and says how it read them. It never throws: anything malformed is read as words, or as nothing.
 // The syntax reference with examples is docs/query-language.md.
-import type { FacetFilters, FacetName, QueryClause } from '../../model.ts'
+import type { FacetFilters, FacetName, QueryClause } from '../model.ts'
 import { foldTerm, tokenize, type Token } from '../text/analyze.ts'
 import { isStopWord } from '../text/stop-words.ts'
-import { parseDateBound, previousPeriod } from './dates.ts'
+import { parseDateBound, previousPeriod } from '../text/dates.ts'
 
 export type QueryNode =
   /** A word as typed (not analysed: the engine folds and stems it); `prefix` for `word*` or the word being typed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeReading, parseQuery, type QueryNode } from '../../../src/engine/query/parse.ts'
+import { describeReading, parseQuery, type QueryNode } from '../../src/query/parse.ts'
 
 const term = (word: string, prefix = false): QueryNode => ({ type: 'term', word, prefix })
 const phrase = (...words: string[]): QueryNode => ({ type: 'phrase', words })

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { parsePartialDate } from '../../src/ingest/dates.ts'
+import { parsePartialDate } from '../../src/text/dates.ts'
 
 const LINE = { from: 'line' } as const
 

@@ -1,4 +1,8 @@
-// The one date parser of ingestion: reads a string that is only a date ("28 October 2025", "2025-10-28T10:00Z",
+// Dates, one module for every stage: reading a published date from metadata or a line of text (ingest),
+// dates as day ranges, years and months (the engine's facets and range filters), and dates a user types
+// (`after:2019`, `from=2024-03`).
+//
+// The one date parser of ingestion reads a string that is only a date ("28 October 2025", "2025-10-28T10:00Z",
 // "Oct. 3, 2024 | 9:15 am", "October 2025", "28.10.2025") into a PartialDate with the precision it states.
 // It never searches inside a longer text: a body's mention of "April 2019" says nothing about publication.
 import type { PartialDate } from '../model.ts'
@@ -110,4 +114,97 @@ function toPartialDate([year, month, day]: DateParts, [earliest, latest]: [numbe
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth) return undefined
   return { iso: `${yyyy}-${mm}-${String(day).padStart(2, '0')}`, precision: 'day' }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates as day ranges, years and months (facets, range filters, sorting)
+
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** yyyymmdd bounds of the days between `from` and `to` (each `YYYY`, `YYYY-MM` or `YYYY-MM-DD`), inclusive. */
+export function dateBounds(from?: string, to?: string): { start: number; end: number } | undefined {
+  if (!from && !to) return undefined
+  return {
+    start: from ? firstDay(from) : Number.MIN_SAFE_INTEGER,
+    end: to ? lastDay(to) : Number.MAX_SAFE_INTEGER,
+  }
+}
+
+function parts(iso: string): [number, number | undefined, number | undefined] {
+  const [year, month, day] = iso.split('-').map(Number)
+  return [year, month, day]
+}
+
+function firstDay(iso: string): number {
+  const [year, month, day] = parts(iso)
+  return year * 10000 + (month ?? 1) * 100 + (day ?? 1)
+}
+
+function lastDay(iso: string): number {
+  const [year, month, day] = parts(iso)
+  return year * 10000 + (month ?? 12) * 100 + (day ?? 31)
+}
+
+export function yearOf(date?: PartialDate): string | undefined {
+  return date?.iso.slice(0, 4)
+}
+
+export function monthOf(date?: PartialDate): string | undefined {
+  return date && date.precision !== 'year' ? date.iso.slice(0, 7) : undefined
+}
+
+/** "2025-10" → "October 2025". */
+export function monthLabel(month: string): string {
+  const [year, number] = parts(month)
+  return number ? `${MONTH_NAMES[number - 1]} ${year}` : month
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates typed by a user: query bounds (`after:2019`) and URL parameters
+
+const DATE_PATTERN = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/u
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0')
+
+/**
+ * A typed date as an ISO partial date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or null when it is not a real
+ * date: "2019" → "2019", "2020-1-5" and "2020/01/05" → "2020-01-05"; "2019-13", "2019-02-30", "0000",
+ * "soon" → null.
+ */
+export function parseDateBound(value: string): string | null {
+  const match = DATE_PATTERN.exec(value.trim())
+  if (!match) return null
+  const year = Number(match[1])
+  if (year < 1) return null
+  if (match[2] === undefined) return pad(year, 4)
+  const month = Number(match[2])
+  if (month < 1 || month > 12) return null
+  if (match[3] === undefined) return `${pad(year, 4)}-${pad(month, 2)}`
+  const day = Number(match[3])
+  if (day < 1 || day > daysInMonth(year, month)) return null
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+}
+
+/**
+ * The period just before an ISO partial date, at the same precision: the inclusive upper bound for a
+ * strict `before:` ("2020" → "2019", "2020-01" → "2019-12", "2020-03-01" → "2020-02-29").
+ */
+export function previousPeriod(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number?, number?]
+  if (month === undefined) return pad(year - 1, 4)
+  if (day === undefined) return month === 1 ? `${pad(year - 1, 4)}-12` : `${pad(year, 4)}-${pad(month - 1, 2)}`
+  const previous = new Date(Date.UTC(year, month - 1, day - 1))
+  // Date.UTC maps years 0-99 onto 1900-1999; setUTCFullYear puts them back.
+  previous.setUTCFullYear(day === 1 && month === 1 ? year - 1 : year)
+  return `${pad(previous.getUTCFullYear(), 4)}-${pad(previous.getUTCMonth() + 1, 2)}-${pad(previous.getUTCDate(), 2)}`
+}
+
+/** Whether `text` is a real calendar date written exactly `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (so 2025-02-30 is not). */
+export function isIsoPartialDate(text: string): boolean {
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text) && parseDateBound(text) === text
 }

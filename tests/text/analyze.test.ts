@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { foldTerm, indexTerm, prefixTerms, stemTerm, tokenize, tokenizeForIndex } from '../../../src/engine/text/analyze.ts'
+import { foldTerm, indexTerm, prefixTerms, stemTerm, tokenize, tokenizeForIndex } from '../../src/text/analyze.ts'
 
 const words = (text: string): string[] => tokenize(text).map((token) => token.text)
 

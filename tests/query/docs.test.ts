@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { PROJECT_ROOT } from '../../../src/defaults.ts'
-import { describeReading, parseQuery } from '../../../src/engine/query/parse.ts'
+import { PROJECT_ROOT } from '../../src/defaults.ts'
+import { describeReading, parseQuery } from '../../src/query/parse.ts'
 
 /** The syntax table of docs/query-language.md: each row's first example and the reading it promises. */
 function documentedExamples(): { input: string; reading: string }[] {

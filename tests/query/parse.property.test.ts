@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { describeReading, parseQuery, type QueryNode } from '../../../src/engine/query/parse.ts'
+import { describeReading, parseQuery, type QueryNode } from '../../src/query/parse.ts'
 
 /** Pieces of the query language, so generated inputs are mostly near-valid queries rather than noise. */
 const operatorAlphabet = fc.constantFrom(
