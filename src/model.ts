@@ -27,8 +27,15 @@ export interface ArticleMeta {
   date?: PartialDate
   /** A place named by a dateline or signature block. */
   place?: string
-  /** BCP 47 language tag, "en" unless known otherwise. */
+  /** BCP 47 language tag, when the format or the text states it. */
   language?: string
+  /** People the format itself lists (a JSON Lines `people` field): joined with the people the text names. */
+  people?: string[]
+  /**
+   * The corpus's own labels, by facet name (see src/facets/registry.ts): `tag` gathers `tags`, `topics`,
+   * `keywords`, `category` and `categories`; any other short-valued field keeps its (normalised) name.
+   */
+  fields?: Record<string, string[]>
 }
 
 /** One block of cleaned article body: a paragraph, a list, or a quotation, under its section heading. */
@@ -56,6 +63,10 @@ export interface Article {
   /** Path of the file the article came from, relative to the folder that was indexed. */
   file: string
   blocks: Block[]
+  /** People the format listed (see ArticleMeta.people). */
+  givenPeople?: string[]
+  /** The corpus's own labels by facet name (see ArticleMeta.fields). */
+  fields?: Record<string, string[]>
 }
 
 /** A paragraph-level unit of search: what results, permalinks and facets are about. */
@@ -75,8 +86,10 @@ export interface Passage {
   url?: string
   /** Canonical full names of the people the passage names. */
   people: string[]
-  /** Topic ids from the taxonomy, best first. */
+  /** Topic ids from the taxonomy, best first; a second-level topic is preceded by its parent. */
   topics: string[]
+  /** The article's own labels by facet name (shared with the article; see ArticleMeta.fields). */
+  fields?: Record<string, string[]>
 }
 
 /** An article as stored for its page: metadata plus the ids of its passages in order. */
@@ -95,10 +108,11 @@ export interface SkippedFile {
 // ---------------------------------------------------------------------------------------------
 // Searching
 
-/** The facets a search can filter by and count. */
-export type FacetName = 'source' | 'topic' | 'person' | 'year' | 'month'
-
-export const FACET_NAMES: readonly FacetName[] = ['source', 'topic', 'person', 'year', 'month']
+/**
+ * A facet's name: one of the built-in facets (`source`, `topic`, `person`, `tag`, `year`, `month`) or a
+ * field of the corpus's own (`places`, `orgs`, …). What each one is lives in src/facets/registry.ts.
+ */
+export type FacetName = string
 
 /** Value lists per facet; several values within one facet combine with OR. */
 export type FacetFilters = Partial<Record<FacetName, string[]>>

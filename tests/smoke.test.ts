@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { FACET_NAMES } from '../src/model.ts'
+import { BUILT_IN_FACETS } from '../src/facets/registry.ts'
 
 describe('model', () => {
-  it('names the five facets a search can count', () => {
-    expect(FACET_NAMES).toEqual(['source', 'topic', 'person', 'year', 'month'])
+  it('names the built-in facets a search can count', () => {
+    expect(BUILT_IN_FACETS).toEqual(['source', 'topic', 'person', 'tag', 'year', 'month'])
   })
 })

@@ -2,7 +2,8 @@
 // a million passages (value lookups, date parsing, a sort: over a second at that scale). Layout: a 4-byte
 // little-endian length, a JSON header (facet dictionaries, then each array's name, type and length), then
 // the arrays in header order, each starting on an 8-byte boundary.
-import { FACET_NAMES, type FacetName } from '../model.ts'
+import type { FacetName } from '../model.ts'
+import { BUILT_IN_FACETS as FACET_NAMES } from '../facets/registry.ts'
 import type { FacetColumnData } from './facets.ts'
 
 /** The columns persistence keeps; everything else about them is derived at load. */

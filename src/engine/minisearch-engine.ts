@@ -18,7 +18,7 @@ import type {
   SearchResponse,
   SortOrder,
 } from '../model.ts'
-import { FACET_NAMES } from '../model.ts'
+import { BUILT_IN_FACETS as FACET_NAMES } from '../facets/registry.ts'
 import { defaults } from '../defaults.ts'
 import { ResultCache, type CachedResult, type RankedTop } from './result-cache.ts'
 import type { SavedColumns } from './column-file.ts'
@@ -131,6 +131,7 @@ export class MiniSearchEngine implements SearchEngine {
         source: FacetColumn.fromPassages('source', count, (doc) => passages[doc].source),
         topic: FacetColumn.fromPassages('topic', count, (doc) => passages[doc].topics),
         person: FacetColumn.fromPassages('person', count, (doc) => passages[doc].people),
+        tag: FacetColumn.fromPassages('tag', count, (doc) => passages[doc].fields?.tag),
         year: FacetColumn.fromPassages('year', count, yearValue),
         month: FacetColumn.fromPassages('month', count, monthValue),
       }

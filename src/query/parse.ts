@@ -335,11 +335,11 @@ function readingOf(parsed: ParsedQuery, dateClauses: QueryClause[]): QueryClause
   }
   if (parsed.not.length > 0) reading.push({ kind: 'not', terms: unique(parsed.not.map(describeNode)) })
   for (const [facet, values] of Object.entries(parsed.filters)) {
-    reading.push({ kind: 'field', field: facet, terms: values })
+    reading.push({ kind: 'field', field: facet, terms: values ?? [] })
   }
   reading.push(...dateClauses)
   for (const [facet, values] of Object.entries(parsed.exclude)) {
-    reading.push({ kind: 'not', field: facet, terms: values })
+    reading.push({ kind: 'not', field: facet, terms: values ?? [] })
   }
   return reading
 }

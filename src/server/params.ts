@@ -3,7 +3,7 @@
 import { ClippingsError } from '../errors.ts'
 import { defaults } from '../defaults.ts'
 import { isIsoPartialDate } from '../text/dates.ts'
-import { FACET_NAMES } from '../model.ts'
+import { BUILT_IN_FACETS as FACET_NAMES } from '../facets/registry.ts'
 import type { FacetFilters, FacetName, SearchRequest, SortOrder } from '../model.ts'
 
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest']

@@ -1,7 +1,7 @@
 // Turns a search response and the URL it came from into what the search page shows: every facet value, chip,
 // sort, page and suggestion with its ready-made link, so the views only render and never decide.
 import { defaults } from '../defaults.ts'
-import { FACET_NAMES } from '../model.ts'
+import { BUILT_IN_FACETS as FACET_NAMES } from '../facets/registry.ts'
 import type {
   FacetFilters,
   FacetName,

@@ -29,7 +29,7 @@ function assertWellFormed(input: string, prefixLastWord: boolean): void {
     if (node.type === 'and' || node.type === 'or') expect(node.children.length).toBeGreaterThan(1)
   })
   for (const values of [...Object.values(parsed.filters), ...Object.values(parsed.exclude)]) {
-    for (const value of values) expect(value.trim().length).toBeGreaterThan(0)
+    for (const value of values ?? []) expect(value.trim().length).toBeGreaterThan(0)
   }
   for (const clause of parsed.reading) expect(clause.terms.length).toBeGreaterThan(0)
   expect(typeof describeReading(parsed.reading)).toBe('string')
