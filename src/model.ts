@@ -227,15 +227,26 @@ export interface SearchResponse {
   relaxed?: boolean
   /** Other spellings that would match, offered when nothing matched. */
   suggestions?: string[]
+  /**
+   * Set when the search stopped before it was complete (its time budget ran out, or its client left): the
+   * results, total and counts cover what was matched by then.
+   */
+  partial?: boolean
+  /** What the engine limited and how, for the page to say ("`c*` matches 4,000 words; using the 500 most frequent"). */
+  notices?: string[]
 }
 
 /** Counts that describe an index, for the manifest, `/healthz` and the CLI summary. */
 export interface IndexStats {
+  /** Which backend holds the index: "embedded" or "opensearch". */
+  backend: string
   articles: number
   passages: number
   people: number
   sources: number
+  /** When the index was built from scratch, and when it last changed (ISO timestamps). */
   builtAt: string
+  updatedAt: string
 }
 
 /** A person in the index with the variants merged into them. */

@@ -5,6 +5,7 @@ import { indexTerm, prefixTerms } from '../text/analyze.ts'
 import type { RankingDefaults } from './ranking.ts'
 import type { QueryNode } from '../query/parse.ts'
 import type { Clause, TermSpec } from './scorer.ts'
+import { phraseKey, type QueryTerms } from './highlight.ts'
 
 export interface CompiledQuery {
   /** Every match satisfies each clause; empty when the query holds only stop words. */
@@ -59,4 +60,39 @@ function compileNode(node: QueryNode, ranking: RankingDefaults, exact: boolean):
       return { clauses: anyEmpty || specs.length === 0 ? [] : [specs], exact: plainWords || anyEmpty }
     }
   }
+}
+
+/** Most edits typo tolerance allows, whatever the term's length (MiniSearch's `maxFuzzy`). */
+export const MAX_FUZZY_DISTANCE = 6
+
+/** The edit distance a fuzzy spec allows for its term. */
+export function fuzzyDistance(spec: TermSpec): number {
+  if (!spec.fuzzy) return 0
+  return spec.fuzzy < 1 ? Math.min(MAX_FUZZY_DISTANCE, Math.round(spec.term.length * spec.fuzzy)) : spec.fuzzy
+}
+
+/** What a query asks to find, as the text-side highlighter tests it (see `highlightQueryTerms`). */
+export function queryTerms(nodes: QueryNode[], ranking: RankingDefaults): QueryTerms {
+  const exact = new Set<string>()
+  const prefixes: string[] = []
+  const fuzzy: { term: string; distance: number }[] = []
+  const phrases: string[][] = []
+  const visit = (node: QueryNode) => {
+    if (node.type === 'term') {
+      for (const spec of termSpecs(node, ranking)) {
+        exact.add(spec.term)
+        if (spec.prefix) prefixes.push(spec.term)
+        const distance = fuzzyDistance(spec)
+        if (distance > 0) fuzzy.push({ term: spec.term, distance })
+      }
+    } else if (node.type === 'phrase') {
+      phrases.push(node.words.map(phraseKey))
+      for (const word of node.words) {
+        const term = indexTerm(word)
+        if (term !== null) exact.add(term)
+      }
+    } else node.children.forEach(visit)
+  }
+  nodes.forEach(visit)
+  return { exact, prefixes, fuzzy, phrases }
 }

@@ -150,3 +150,61 @@ export function makeSnippet(text: string, ranges: readonly Range[], length: numb
   }
   return { text: text.slice(start, end), ranges: shifted, truncatedStart: start > 0, truncatedEnd: end < text.length }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A query highlighted over any text, without an index: what every backend uses for `highlight`, and what
+// a backend that cannot report matched terms per hit (OpenSearch) uses for its snippets.
+
+/** A query's words as the text-side test sees them: exact index terms, prefixes, and terms with typo tolerance. */
+export interface QueryTerms {
+  exact: ReadonlySet<string>
+  /** Index-term prefixes: a text term starting with one matches (`remit*`, the word being typed). */
+  prefixes: readonly string[]
+  /** Terms matched within an edit distance (typo tolerance), each with its distance. */
+  fuzzy: readonly { term: string; distance: number }[]
+  /** Phrases as word keys (see `phraseKey`). */
+  phrases: readonly (readonly string[])[]
+}
+
+/** Whether `a` and `b` are within `max` edits (Levenshtein), in O(max × length). */
+export function withinEditDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false
+  if (a === b) return true
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      current.push(value)
+      if (value < best) best = value
+    }
+    if (best > max) return false
+    previous = current
+  }
+  return previous[b.length] <= max
+}
+
+/** The index terms of a text that the query's words match (exactly, by prefix, or within their typo distance). */
+function matchingTerms(tokens: readonly Token[], query: QueryTerms): Set<string> {
+  const matched = new Set<string>()
+  for (const token of tokens) {
+    const term = cachedIndexTerm(token.text)
+    if (term === null || matched.has(term)) continue
+    if (
+      query.exact.has(term) ||
+      query.prefixes.some((prefix) => term.startsWith(prefix)) ||
+      query.fuzzy.some(({ term: wanted, distance }) => withinEditDistance(term, wanted, distance))
+    ) {
+      matched.add(term)
+    }
+  }
+  return matched
+}
+
+/** Ranges of a query's matches in a text, and the words they cover. */
+export function highlightQueryTerms(text: string, query: QueryTerms): Highlight {
+  const terms = matchingTerms(tokenize(text), query)
+  return highlight(text, { terms, phrases: query.phrases })
+}

@@ -2,7 +2,10 @@
 // columns filter them and count facets disjunctively; ranges for highlighting come from the analyzer.
 // This is the only module that imports minisearch.
 import MiniSearch, { type Query } from 'minisearch'
-import type { SearchEngine } from './engine.ts'
+import type { FacetValueList, FacetValuesOptions, IndexData as FullIndexData, SearchEngine, TextHighlight } from './engine.ts'
+import { FacetRegistry, facetValueLabel } from '../facets/registry.ts'
+import { highlightQueryTerms } from './highlight.ts'
+import { queryTerms } from './compile-query.ts'
 import type {
   ArticleGroup,
   ArticleRecord,
@@ -33,16 +36,8 @@ import { rankingDefaults, type RankingDefaults } from './ranking.ts'
 import { parseQuery, type ParsedQuery, type QueryNode } from '../query/parse.ts'
 import { dateBounds, monthLabel, yearOf, monthOf } from '../text/dates.ts'
 
-/** Everything an engine is built from; also what the persisted index stores besides MiniSearch's own JSON. */
-export interface IndexData {
-  articles: ArticleRecord[]
-  passages: Passage[]
-  /** Canonical person → the variants merged into them. */
-  personAliases: Record<string, string[]>
-  /** Topic id → label. */
-  topicLabels: Record<string, string>
-  builtAt: string
-}
+/** Everything an engine is built from (see engine.ts); meta fields an older caller leaves out take defaults. */
+export type IndexData = Pick<FullIndexData, 'articles' | 'passages' | 'personAliases' | 'topicLabels' | 'builtAt'> & Partial<FullIndexData>
 
 export interface EngineOptions {
   ranking?: RankingDefaults
@@ -95,7 +90,9 @@ interface DocColumns {
 }
 
 export class MiniSearchEngine implements SearchEngine {
+  readonly backend = 'embedded'
   readonly data: IndexData
+  private readonly registry: FacetRegistry
   private readonly ranking: RankingDefaults
   private readonly index: MiniSearch<IndexedDocument>
   /** Passage id → passage number, built on first use (see `passageNumbers`). */
@@ -113,6 +110,7 @@ export class MiniSearchEngine implements SearchEngine {
 
   private constructor(data: IndexData, index: MiniSearch<IndexedDocument>, ranking: RankingDefaults, options: EngineOptions, saved?: SavedColumns) {
     this.data = data
+    this.registry = new FacetRegistry(data.fieldFacets ?? [])
     this.ranking = ranking
     this.index = index
     this.cache = new ResultCache(options.cacheBytes ?? defaults.searchCacheBytes)
@@ -552,10 +550,8 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   private label(facet: FacetName, value: string): string {
-    if (facet === 'topic') return this.data.topicLabels[value] ?? value
-    if (value === UNDATED) return 'Undated'
-    if (facet === 'month') return monthLabel(value)
-    return value
+    const definition = this.registry.get(facet)
+    return definition ? facetValueLabel(definition, value, { topicLabels: this.data.topicLabels, topicParents: this.data.topicParents }) : value
   }
 
   /** Words in the index close to the query's words, offered when nothing matched. */
@@ -642,17 +638,54 @@ export class MiniSearchEngine implements SearchEngine {
       .map((doc) => this.data.passages[doc])
   }
 
-  async facetValues(facet: FacetName, options: { contains?: string; limit?: number } = {}): Promise<FacetValue[]> {
+  facets(): FacetRegistry {
+    return this.registry
+  }
+
+  async facetValues(facet: FacetName, options: FacetValuesOptions = {}): Promise<FacetValueList> {
     const column = this.columns[facet]
+    if (!column) return { values: [], truncated: false }
+    let counts: ArrayLike<number> = column.totals
+    if (options.within) {
+      const plan = this.plan({ ...options.within, filters: { ...options.within.filters, [facet]: undefined } })
+      const run = this.runWithRelaxation(plan)
+      const tally = new FacetTally(column.values.length)
+      for (let i = 0; i < run.matches.count; i++) tally.addDoc(column, run.matches.docs[i])
+      counts = tally.counts
+    }
     const wanted = options.contains ? foldValue(options.contains) : ''
     const values: FacetValue[] = []
     column.values.forEach((value, id) => {
+      if (counts[id] === 0) return
       const label = this.label(facet, value)
       if (wanted && !foldValue(label).includes(wanted) && !foldValue(value).includes(wanted)) return
-      values.push({ value, label, count: column.totals[id], selected: false, excluded: false })
+      values.push({ value, label, count: counts[id], selected: false, excluded: false })
     })
     values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
-    return values.slice(0, options.limit ?? values.length)
+    const limit = options.limit ?? values.length
+    return { values: values.slice(0, limit), truncated: values.length > limit }
+  }
+
+  async countValues(facet: FacetName, within: SearchRequest, options: { limit?: number } = {}): Promise<FacetValue[]> {
+    const column = this.columns[facet]
+    if (!column) return []
+    const run = this.runWithRelaxation(this.plan(within))
+    const tally = new FacetTally(column.values.length)
+    for (let i = 0; i < run.matches.count; i++) tally.addDoc(column, run.matches.docs[i])
+    return tally.touched
+      .map((id) => ({ value: column.values[id], label: this.label(facet, column.values[id]), count: tally.counts[id], selected: false, excluded: false }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+      .slice(0, options.limit)
+  }
+
+  async labels(facet: FacetName, values: readonly string[]): Promise<Map<string, string>> {
+    return new Map(values.map((value) => [value, this.label(facet, value)]))
+  }
+
+  async highlight(query: string, texts: readonly string[], options: { prefixLastWord?: boolean } = {}): Promise<TextHighlight[]> {
+    const parsed = parseQuery(query, { prefixLastWord: options.prefixLastWord })
+    const terms = queryTerms(parsed.must, this.ranking)
+    return texts.map((text) => highlightQueryTerms(text, terms))
   }
 
   async people(): Promise<PersonSummary[]> {
@@ -669,6 +702,8 @@ export class MiniSearchEngine implements SearchEngine {
       people: this.columns.person.values.length,
       sources: this.columns.source.values.length,
       builtAt: this.data.builtAt,
+      updatedAt: this.data.updatedAt ?? this.data.builtAt,
+      backend: this.backend,
     }
   }
 }

@@ -8,7 +8,7 @@ export function topicLabelLoader(engine: SearchEngine): TopicLabels {
   return () => {
     cached ??= engine
       .facetValues('topic', { limit: 10_000 })
-      .then((values) => new Map(values.map((value) => [value.value, value.label || value.value])))
+      .then(({ values }) => new Map(values.map((value) => [value.value, value.label || value.value])))
       .catch((error: unknown) => {
         cached = undefined
         throw error

@@ -150,7 +150,7 @@ describe('lookups', () => {
   })
 
   it('searches all values of a facet', async () => {
-    const values = await engine.facetValues('person', { contains: 'rahm' })
+    const { values } = await engine.facetValues('person', { contains: 'rahm' })
     expect(values.map((v) => [v.value, v.count])).toEqual([['Emomali Rahmon', 2]])
   })
 })

@@ -13,26 +13,16 @@ import type { TopicLabels } from '../topic-labels.ts'
 import { SearchFragment, SearchPage } from '../../../views/search-page.tsx'
 import { PersonIntro } from '../../../views/person-page.tsx'
 
-/** How many of a person's passages are read to count who is named alongside them. */
-const CO_MENTION_SCAN_LIMIT = 5000
-
 async function personMatches(engine: SearchEngine, contains: string | undefined): Promise<FacetValue[] | undefined> {
   if (contains === undefined) return undefined
-  return engine.facetValues('person', { contains, limit: 50 })
+  return (await engine.facetValues('person', { contains, limit: 50 })).values
 }
 
 /** The people named in the same passages as `name`, most often first (the person facet is disjunctive, so
  *  it cannot say this: it ignores the person filter by design). */
 async function coMentions(engine: SearchEngine, name: string): Promise<FacetValue[]> {
-  const counts = new Map<string, number>()
-  let seen = 0
-  for await (const passage of engine.searchAll({ filters: { person: [name] } })) {
-    for (const other of new Set(passage.people)) if (other !== name) counts.set(other, (counts.get(other) ?? 0) + 1)
-    if (++seen >= CO_MENTION_SCAN_LIMIT) break
-  }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([value, count]) => ({ value, label: value, count, selected: false, excluded: false }))
+  const counts = await engine.countValues('person', { filters: { person: [name] } }, { limit: 11 })
+  return counts.filter((value) => value.value !== name)
 }
 
 export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels): Hono {
@@ -80,7 +70,7 @@ export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels)
 
   routes.get('/people/:name', async (c) => {
     const name = c.req.param('name')
-    const known = await engine.facetValues('person', { contains: name, limit: 1000 })
+    const known = await engine.countValues('person', { filters: { person: [name] } })
     if (!known.some((value) => value.value === name)) {
       throw new ClippingsError('not-found', `No one called “${name}” is named in this collection.`)
     }
