@@ -115,9 +115,22 @@ export interface IndexData extends IndexMeta {
 /**
  * The indexer's own bookkeeping (the corpus, its files and what each became, corpus-wide statistics), stored
  * with the index and committed with every change so the two never disagree. Plain JSON; a backend stores it
- * without looking inside.
+ * without looking inside. It can grow large (a file table of a million-passage corpus), so a change carries
+ * only what changed, as a JSON Merge Patch (RFC 7386: objects merge key by key, `null` deletes a key, any
+ * other value replaces); `applyMergePatch` below is the one implementation every backend uses.
  */
 export type IndexerState = Record<string, unknown>
+
+/** Applies a JSON Merge Patch (RFC 7386) to `target`, returning the patched value (objects are copied, not changed). */
+export function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch
+  const result: Record<string, unknown> = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {}
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (value === null) delete result[key]
+    else result[key] = applyMergePatch(result[key], value)
+  }
+  return result
+}
 
 /** Changes to an index, staged by `add`, `remove` and `setMeta`, applied together by `flush`. */
 export interface IndexWriter {
@@ -127,8 +140,11 @@ export interface IndexWriter {
   remove(articleIds: readonly string[]): void
   /** Stages new labels, aliases or field facets. */
   setMeta(meta: Partial<IndexMeta>): void
-  /** Stages the indexer's state, committed with the changes. */
-  setState(state: IndexerState): void
+  /**
+   * Stages a change to the indexer's state, a JSON Merge Patch (see `IndexerState`), committed with the
+   * changes; several calls before a flush compose.
+   */
+  setState(patch: IndexerState): void
   /**
    * Applies every staged change: searches see all of it or none of it, and once this resolves it is on
    * disk (it survives `kill -9`). A crash before then leaves the index as it was.
@@ -169,7 +185,10 @@ export interface Backend {
   exists(): Promise<boolean>
   /** The indexer state committed with the index in force; undefined when there is no index. */
   readState(): Promise<IndexerState | undefined>
-  /** Builds a whole new index; it replaces the one in force atomically once complete (never half-built). */
+  /**
+   * Builds a whole new index with `state` as its whole indexer state; it replaces the one in force atomically
+   * once complete (never half-built).
+   */
   build(data: IndexData, state: IndexerState, options?: { onProgress?: BuildProgress }): Promise<void>
   /**
    * A writer for incremental changes to the index in force, without opening it for searching where the
