@@ -4,15 +4,9 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import type { BenchQuery } from '../queries.ts'
 import type { BenchSystem, BuiltIndex, SearchOutcome } from './system.ts'
+import { ftsMatch } from './fts-match.ts'
 
 const FILE = 'fts.sqlite'
-
-/** The FTS5 query for one of the mix: each word quoted, a phrase as one quoted string, a prefix as `"wor"*`. */
-export function ftsMatch(query: BenchQuery): string {
-  const quote = (word: string) => `"${word.replaceAll('"', '""')}"`
-  if (query.kind === 'phrase') return quote(query.words.join(' '))
-  return query.words.map((w, i) => (query.kind === 'prefix' && i === query.words.length - 1 ? `${quote(w)}*` : quote(w))).join(' ')
-}
 
 /**
  * The two facet filters. CROSS JOIN keeps FTS5 as the outer loop: with `rowid IN (subquery)` SQLite may

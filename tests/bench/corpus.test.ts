@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanAgText, groupsOf, personFromTag, scaleCorpus, splitReutersBody, splitSentences, type BenchCorpus } from '../../bench/corpus.ts'
 import { clippingsQueryString, makeQueryMix, seededRandom } from '../../bench/queries.ts'
-import { ftsMatch } from '../../bench/systems/sqlite.ts'
+import { ftsMatch } from '../../bench/systems/fts-match.ts'
 import { percentile, spread } from '../../bench/stats.ts'
 import { makeCorpus } from '../helpers/passages.ts'
 

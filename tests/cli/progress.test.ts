@@ -3,7 +3,13 @@ import { progressReporter } from '../../src/cli/progress.ts'
 
 function plainStream(): { stream: NodeJS.WriteStream; lines: () => string[] } {
   let written = ''
-  const stream = { isTTY: false, write: (text: string) => ((written += text), true) } as unknown as NodeJS.WriteStream
+  const stream = {
+    isTTY: false,
+    write: (text: string) => {
+      written += text
+      return true
+    },
+  } as unknown as NodeJS.WriteStream
   return { stream, lines: () => written.split('\n').filter(Boolean) }
 }
 
