@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { defaults } from '../defaults.ts'
 import type { Article, Passage } from '../model.ts'
 import { countWords, endsWithColon, normaliseSpace } from './clean/shape.ts'
+import { ingestLimits } from './limits.ts'
 
 export type PassageDraft = Omit<Passage, 'people' | 'topics'>
 
@@ -14,6 +15,12 @@ export interface ChunkOptions {
   minWords?: number
   /** Paragraphs longer than this are split between sentences. Default `defaults.passageMaxWords` (250). */
   maxWords?: number
+  /**
+   * Passages one article may become; the rest is dropped. Default `ingestLimits.maxPassagesPerArticle`
+   * (1,000). Reading already cuts an article to `ingestLimits.maxArticleWords` with a warning, which keeps
+   * real articles below this; it bounds what any article handed in may cost.
+   */
+  maxPassages?: number
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
@@ -210,6 +217,7 @@ function mergeShortPieces(pieces: Piece[], minWords: number, maxWords: number): 
 export function toPassages(article: Article, options: ChunkOptions = {}): PassageDraft[] {
   const minWords = options.minWords ?? defaults.passageMinWords
   const maxWords = options.maxWords ?? defaults.passageMaxWords
+  const maxPassages = options.maxPassages ?? ingestLimits.maxPassagesPerArticle
 
   // Sections in order; a section is a run of blocks under the same heading.
   const sections: Piece[][] = []
@@ -237,7 +245,7 @@ export function toPassages(article: Article, options: ChunkOptions = {}): Passag
   }
 
   const occurrences = new Map<string, number>()
-  return pieces.map((piece, position) => {
+  return pieces.slice(0, maxPassages).map((piece, position) => {
     // the same text twice in one article (rare after de-duplication) gets a second, still stable, id
     const key = normaliseSpace(piece.text)
     const seen = occurrences.get(key) ?? 0

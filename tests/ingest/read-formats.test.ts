@@ -153,7 +153,7 @@ describe('readMarkdown', () => {
     const outcome = readMarkdown('---\ntitle: [unclosed\n---\nBody here.', 'a.md')
     expect(articleOf(outcome).body).toBe('Body here.')
     expect(articleOf(outcome).meta).toEqual({})
-    expect('warning' in outcome && outcome.warning).toMatch(/front matter is not valid YAML/)
+    expect('article' in outcome && outcome.warnings).toEqual([expect.stringMatching(/^a\.md: front matter is not valid YAML/)])
   })
 
   it('keeps code fences line for line', () => {

@@ -8,25 +8,30 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/
 
 /**
  * Front matter fields: `title` (or `headline`), `source` (or `site`, `publisher`), `url`, `date`
- * (or `published`), `author` (a name or a list), `authorRole`, `place`, `language`, `titleOrigin`.
- * Front matter that is not valid YAML is reported and ignored; the body is still read.
+ * (or `published`), `author` (a name or a list), `authorRole`, `place`, `language`, `titleOrigin`;
+ * `people` (a list of names); any other key holding a short label or a list of them (`tags`, `desk`, …)
+ * is kept as one of the corpus's own fields. Front matter that is not valid YAML, or a date that cannot
+ * be read, is reported and ignored; the body is still read.
  */
 export function readMarkdown(text: string, file: string): ReadOutcome {
   const match = text.match(FRONT_MATTER)
   let record: Record<string, unknown> = {}
-  let warning: string | undefined
+  const warnings: string[] = []
   if (match) {
     try {
       const parsed: unknown = parseYaml(match[1])
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) record = parsed as Record<string, unknown>
-      else if (parsed !== null && parsed !== undefined) warning = `${file}: front matter is not a set of fields; ignored`
+      else if (parsed !== null && parsed !== undefined) warnings.push(`${file}: front matter is not a set of fields; ignored`)
     } catch (error) {
-      warning = `${file}: front matter is not valid YAML (${firstLine(error)}); ignored`
+      warnings.push(`${file}: front matter is not valid YAML (${firstLine(error)}); ignored`)
     }
   }
   const body = joinSoftWrappedLines(match ? text.slice(match[0].length) : text)
   if (!body.trim()) return { skip: 'no article text (front matter only)' }
-  return { article: { file, format: 'md', body, meta: metaFromRecord(record) }, warning }
+  const problems: string[] = []
+  const meta = metaFromRecord(record, problems)
+  warnings.push(...problems.map((problem) => `${file}: front matter ${problem}`))
+  return { article: { file, format: 'md', body, meta }, warnings }
 }
 
 function firstLine(error: unknown): string {

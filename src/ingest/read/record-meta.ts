@@ -1,7 +1,9 @@
 // Turns a loosely shaped metadata record (markdown front matter, a JSON Lines row, a sidecar entry) into
 // ArticleMeta, accepting the field names such records commonly use.
+import { collectFields, fieldLabels } from '../../facets/fields.ts'
 import type { ArticleMeta, PartialDate, TitleOrigin } from '../../model.ts'
 import { parsePartialDate } from '../../text/dates.ts'
+import { quoteForReport } from '../limits.ts'
 
 /** Field names read for each ArticleMeta field, first found wins. Documented in seeds/README.md. */
 export const META_FIELD_NAMES = {
@@ -16,10 +18,28 @@ export const META_FIELD_NAMES = {
   language: ['language', 'lang', 'inLanguage', 'locale'],
 } as const
 
+/** Fields a record's body is read from (see jsonl.ts): text, not labels. */
+export const BODY_FIELD_NAMES = ['text', 'body', 'content', 'article', 'description', 'summary', 'abstract'] as const
+
+/** The people a record lists itself (Reuters' `people` tags, front matter `people`). */
+const PEOPLE_FIELD = 'people'
+
+/**
+ * Fields the readers use for themselves, lower case: never kept as the corpus's own fields. Everything
+ * else short enough to be a label (see `fieldLabels`) is kept in `meta.fields`.
+ */
+const READER_FIELDS: ReadonlySet<string> = new Set(
+  [...Object.values(META_FIELD_NAMES).flat(), ...BODY_FIELD_NAMES, PEOPLE_FIELD, 'id', '_id'].map((name) => name.toLowerCase()),
+)
+
 const TITLE_ORIGINS: readonly TitleOrigin[] = ['metadata', 'text', 'derived']
 
-/** Reads the metadata fields a record carries; anything missing, empty or unreadable stays undefined. */
-export function metaFromRecord(record: Record<string, unknown>): ArticleMeta {
+/**
+ * Reads the metadata fields a record carries; anything missing, empty or unreadable stays undefined. A
+ * `people` list becomes `meta.people`; any other field holding short labels becomes one of `meta.fields`.
+ * A date that is stated but cannot be read is noted in `problems` ("cannot read date "2024-13-45"; ignored").
+ */
+export function metaFromRecord(record: Record<string, unknown>, problems?: string[]): ArticleMeta {
   const meta: ArticleMeta = {}
   const pick = (names: readonly string[]) => {
     for (const name of names) {
@@ -41,13 +61,19 @@ export function metaFromRecord(record: Record<string, unknown>): ArticleMeta {
   if (author) meta.author = author
   const authorRole = textOf(pick(META_FIELD_NAMES.authorRole)?.value)
   if (authorRole) meta.authorRole = authorRole
-  const date = dateOf(pick(META_FIELD_NAMES.date)?.value)
+  const statedDate = pick(META_FIELD_NAMES.date)
+  const date = dateOf(statedDate?.value)
   if (date) meta.date = date
+  else if (statedDate) problems?.push(`cannot read ${statedDate.name} ${quoteForReport(statedDate.value)}; ignored`)
   const place = pick(META_FIELD_NAMES.place)
   const placeText = place?.name === 'dateline' ? placeFromDateline(textOf(place.value) ?? '') : textOf(place?.value)
   if (placeText) meta.place = placeText
   const language = textOf(pick(META_FIELD_NAMES.language)?.value)
   if (language && /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(language)) meta.language = normalizeLanguageTag(language)
+  const people = fieldLabels(record[PEOPLE_FIELD])
+  if (people) meta.people = people
+  const fields = collectFields(record, READER_FIELDS)
+  if (Object.keys(fields).length > 0) meta.fields = fields
   return meta
 }
 

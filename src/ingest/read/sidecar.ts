@@ -8,7 +8,8 @@
 //       "title": "…", "titleOrigin": "derived",                 // "derived": not the publication's headline
 //       "source": "…", "url": "https://…", "author": "…", "authorRole": "…",
 //       "date": "2025-10-28",                                   // or "2025-10", "2025", "28 October 2025", …
-//       "place": "…", "language": "en"
+//       "place": "…", "language": "en",
+//       "people": ["…"], "desk": "Asia", "tags": ["…"]          // people, and the corpus's own fields
 //     }
 //   }
 //
@@ -47,9 +48,9 @@ export function parseSidecar(json: string): ParseSidecarResult {
       sidecar.warnings.push(`entry "${key}" is not an object; ignored`)
       continue
     }
-    const record = entry as Record<string, unknown>
-    const meta = metaFromRecord(record)
-    if (typeof record.date === 'string' && !meta.date) sidecar.warnings.push(`entry "${key}": cannot read date "${record.date}"; ignored`)
+    const problems: string[] = []
+    const meta = metaFromRecord(entry as Record<string, unknown>, problems)
+    sidecar.warnings.push(...problems.map((problem) => `entry "${key}": ${problem}`))
     if (key === DEFAULTS_KEY) sidecar.defaults = meta
     else sidecar.files.set(key.replace(/\\/g, '/').replace(/^\.\//, ''), meta)
   }
@@ -58,7 +59,8 @@ export function parseSidecar(json: string): ParseSidecarResult {
 
 /**
  * Layers metadata, the first layer that states a field winning it. A title keeps the origin stated with it,
- * so a sidecar's derived title is not passed off as the publication's.
+ * so a sidecar's derived title is not passed off as the publication's. The corpus's own fields are layered
+ * one by one: a file's `desk` does not hide the folder's `region`.
  */
 export function mergeMeta(...layers: (ArticleMeta | undefined)[]): ArticleMeta {
   const merged: ArticleMeta = {}
@@ -66,6 +68,10 @@ export function mergeMeta(...layers: (ArticleMeta | undefined)[]): ArticleMeta {
     if (!layer) continue
     for (const [key, value] of Object.entries(layer) as [keyof ArticleMeta, ArticleMeta[keyof ArticleMeta]][]) {
       if (key === 'titleOrigin') continue
+      if (key === 'fields') {
+        merged.fields = { ...(value as Record<string, string[]>), ...merged.fields }
+        continue
+      }
       if (value !== undefined && merged[key] === undefined) {
         ;(merged as Record<string, unknown>)[key] = value
         if (key === 'title' && layer.titleOrigin) merged.titleOrigin = layer.titleOrigin

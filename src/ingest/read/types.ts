@@ -17,5 +17,8 @@ export interface RawArticle {
   meta: ArticleMeta
 }
 
-/** A reader's verdict on one input: an article (with a note on metadata it had to ignore), or why it was skipped. */
-export type ReadOutcome = { article: RawArticle; warning?: string } | { skip: string }
+/**
+ * A reader's verdict on one input: an article (with notes on metadata it had to ignore, each naming the
+ * file, for the run's summary), or why it was skipped.
+ */
+export type ReadOutcome = { article: RawArticle; warning?: string; warnings?: string[] } | { skip: string }
