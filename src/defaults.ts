@@ -24,6 +24,11 @@ export const defaults = {
   resultWindow: 100,
   /** Memory for remembered searches: at a few kilobytes each, thousands of them. */
   searchCacheBytes: 32 * 1024 * 1024,
+  /**
+   * Milliseconds one search may spend matching before it answers what it has, marked partial: no query,
+   * however it expands, holds the server for longer.
+   */
+  searchBudgetMs: 250,
   /** Passages shown per article in the "group by article" view. */
   groupPassages: 3,
 } as const

@@ -181,6 +181,8 @@ export interface FacetValue {
   count: number
   selected: boolean
   excluded: boolean
+  /** In a two-level facet (topics), the value's parent, when it has one. */
+  parent?: string
 }
 
 export interface FacetCounts {

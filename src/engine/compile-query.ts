@@ -4,7 +4,7 @@
 import { indexTerm, prefixTerms } from '../text/analyze.ts'
 import type { RankingDefaults } from './ranking.ts'
 import type { QueryNode } from '../query/parse.ts'
-import type { Clause, TermSpec } from './scorer.ts'
+import type { Clause, TermSpec } from './embedded/scorer.ts'
 import { phraseKey, type QueryTerms } from './highlight.ts'
 
 export interface CompiledQuery {

@@ -1,16 +1,15 @@
-// The engine's public face: build an engine from passages, or save and load one under `index/`.
-export type { SearchEngine } from './engine.ts'
-export { MiniSearchEngine, type IndexData, type EngineOptions } from './minisearch-engine.ts'
-import { MiniSearchEngine, type IndexData, type EngineOptions } from './minisearch-engine.ts'
-import type { SearchEngine } from './engine.ts'
+// The engines' public face: the seam (engine.ts) and the backends behind it, chosen by configuration
+// (backends.ts). Tests, evaluations and benchmarks that want an index in memory use `createMemoryEngine`.
+export type { SearchEngine, Backend, IndexWriter, LiveEngine, IndexData, IndexMeta, IndexedArticle } from './engine.ts'
+export { EmbeddedEngine, type EngineOptions } from './embedded/engine.ts'
+import { EmbeddedEngine, type EngineOptions } from './embedded/engine.ts'
+import type { IndexData } from './engine.ts'
 
-/** An engine over passages held in memory: what tests, evaluations and benchmarks use. */
+/** An embedded engine over articles and passages held in memory; meta left out takes empty defaults. */
 export function createMemoryEngine(
   data: Pick<IndexData, 'articles' | 'passages'> & Partial<IndexData>,
   options?: EngineOptions,
-): SearchEngine {
-  return MiniSearchEngine.build(
-    { personAliases: {}, topicLabels: {}, builtAt: new Date().toISOString(), ...data },
-    options,
-  )
+): EmbeddedEngine {
+  const now = new Date().toISOString()
+  return EmbeddedEngine.build({ personAliases: {}, topicLabels: {}, topicParents: {}, fieldFacets: [], builtAt: now, updatedAt: now, ...data }, options)
 }

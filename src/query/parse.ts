@@ -34,10 +34,15 @@ export interface ParsedQuery {
 export interface ParseOptions {
   /** Treat the last word as a prefix (search as you type) when the input ends inside it. Default false. */
   prefixLastWord?: boolean
+  /**
+   * Facet names a field term may use (`places:usa`), besides the built-in person, source, topic and tag.
+   * Any other `name:value` is read as words.
+   */
+  fields?: readonly FacetName[]
 }
 
-/** Field names the language knows; any other `name:value` is read as words. */
-const FACET_FIELDS: Record<string, FacetName> = { person: 'person', source: 'source', topic: 'topic' }
+/** Facets the language knows whatever the index: any other `name:value` is read as words unless `fields` names it. */
+const BUILT_IN_FIELDS: readonly FacetName[] = ['person', 'source', 'topic', 'tag']
 const DATE_FIELDS = new Set(['before', 'after'])
 
 /** Deeper parentheses than this are read as nothing, so no input can exhaust the stack. */
@@ -69,7 +74,7 @@ function closingQuote(input: string, open: number): number {
   return -1
 }
 
-function lex(input: string): Lexeme[] {
+function lex(input: string, fields: ReadonlySet<string>): Lexeme[] {
   const lexemes: Lexeme[] = []
   let index = 0
   while (index < input.length) {
@@ -89,14 +94,14 @@ function lex(input: string): Lexeme[] {
       lexemes.push({ kind: 'not' })
       index += 1
     } else {
-      index = lexChunk(input, index, lexemes)
+      index = lexChunk(input, index, lexemes, fields)
     }
   }
   return lexemes
 }
 
 /** Reads one chunk of non-space text from `start`: a keyword, a field term or a word; returns where it ends. */
-function lexChunk(input: string, start: number, lexemes: Lexeme[]): number {
+function lexChunk(input: string, start: number, lexemes: Lexeme[], fields: ReadonlySet<string>): number {
   let end = start
   while (end < input.length && !isSpace(input[end]!) && input[end] !== '(' && input[end] !== ')' && !QUOTES.has(input[end]!)) {
     end += 1
@@ -106,9 +111,9 @@ function lexChunk(input: string, start: number, lexemes: Lexeme[]): number {
     lexemes.push({ kind: text === 'OR' ? 'or' : text === 'AND' ? 'and' : 'not' })
     return end
   }
-  const field = /^([A-Za-z]+):(.*)$/su.exec(text)
+  const field = /^([A-Za-z][A-Za-z0-9_]*):(.*)$/su.exec(text)
   const name = field?.[1]?.toLowerCase()
-  if (field && name && (name in FACET_FIELDS || DATE_FIELDS.has(name))) {
+  if (field && name && (fields.has(name) || DATE_FIELDS.has(name))) {
     const bare = field[2]!
     if (bare === '' && end < input.length && QUOTES.has(input[end]!)) {
       const close = closingQuote(input, end)
@@ -147,7 +152,7 @@ interface ParseState {
 export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   const text = typeof input === 'string' ? input : ''
   const state: ParseState = {
-    lexemes: lex(text),
+    lexemes: lex(text, new Set([...BUILT_IN_FIELDS, ...(options.fields ?? [])].map((name) => name.toLowerCase()))),
     position: 0,
     // Only while the input ends inside a word: a trailing space or quote means the word is finished.
     prefixLastWord: (options.prefixLastWord ?? false) && text !== '' && !isSpace(text.at(-1)!) && !QUOTES.has(text.at(-1)!),
@@ -292,7 +297,7 @@ function applyField(state: ParseState, field: Extract<Lexeme, { kind: 'field' }>
   const value = field.value.trim()
   // "person:" or "after:" with no value is read as nothing (it is usually a query still being typed).
   if (value === '') return null
-  const facet = FACET_FIELDS[field.name]
+  const facet = DATE_FIELDS.has(field.name) ? undefined : field.name
   if (facet !== undefined) {
     const target = negated ? state.exclude : state.filters
     const values = target[facet] ?? []

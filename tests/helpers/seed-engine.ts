@@ -2,22 +2,22 @@
 import { defaults } from '../../src/defaults.ts'
 import { loadAliases } from '../../src/enrich/people/index.ts'
 import { loadTaxonomy } from '../../src/enrich/topics/index.ts'
-import { MiniSearchEngine } from '../../src/engine/index.ts'
+import { createMemoryEngine, type EmbeddedEngine } from '../../src/engine/index.ts'
 import { settingsFiles } from '../../src/indexer/open.ts'
 import { buildIndexData, type BuildResult } from '../../src/indexer/build.ts'
 
-let built: Promise<{ engine: MiniSearchEngine; build: BuildResult }> | undefined
+let built: Promise<{ engine: EmbeddedEngine; build: BuildResult }> | undefined
 
-export function seedBuild(): Promise<{ engine: MiniSearchEngine; build: BuildResult }> {
+export function seedBuild(): Promise<{ engine: EmbeddedEngine; build: BuildResult }> {
   built ??= (async () => {
     const corpus = [...defaults.corpusDirs]
     const files = settingsFiles(corpus)
     const build = await buildIndexData(corpus, { aliases: loadAliases(files.aliases), taxonomy: loadTaxonomy(files.taxonomy) })
-    return { engine: MiniSearchEngine.build(build.data), build }
+    return { engine: createMemoryEngine(build.data), build }
   })()
   return built
 }
 
-export async function seedEngine(): Promise<MiniSearchEngine> {
+export async function seedEngine(): Promise<EmbeddedEngine> {
   return (await seedBuild()).engine
 }

@@ -1,10 +1,9 @@
-// Facet values as compact integer columns: per passage the value ids it carries, per value the sorted
-// passages carrying it. Filtering and disjunctive counting run over these arrays, never over objects,
-// so a search costs time in proportion to the passages it touches, not to the corpus.
-import type { FacetName, FacetValue } from '../model.ts'
-
-/** Facets stored as integer columns. `month` values look like `2025-10`; undated passages carry `undated`. */
-export const UNDATED = 'undated'
+// Facet values as compact integer columns: per passage the value ids it carries, per value the passages
+// carrying it. Filtering and disjunctive counting run over these arrays, never over objects, so a search
+// costs time in proportion to the passages it touches, not to the corpus. Passages are appended (their
+// numbers only grow) and removed (their counts go, their entries stay and readers skip them as dead).
+import type { FacetValue } from '../../model.ts'
+import { UNDATED, type FacetDefinition } from '../../facets/registry.ts'
 
 /** What a facet column is made of, and what persistence stores: the rest is derived at load. */
 export interface FacetColumnData {
@@ -15,82 +14,134 @@ export interface FacetColumnData {
   docValues: Uint32Array
 }
 
-/** One facet's dictionary and postings, built once per index. */
-export class FacetColumn implements FacetColumnData {
-  readonly name: FacetName
-  readonly values: string[]
-  /** Value → value id. */
-  readonly ids = new Map<string, number>()
-  readonly docOffsets: Uint32Array
-  readonly docValues: Uint32Array
-  /** Per value, the passages carrying it, ascending. */
-  readonly postings: Uint32Array[]
-  /** Per value, how many passages carry it in the whole index. */
-  readonly totals: Uint32Array
+/** A Uint32Array that grows as numbers are appended. */
+export class GrowableUint32 {
+  array: Uint32Array
+  length = 0
 
-  /** A column from its stored arrays: the value lookup, totals and postings are counted from them. */
-  constructor(name: FacetName, { values, docOffsets, docValues }: FacetColumnData) {
-    this.name = name
-    this.values = values
-    values.forEach((value, id) => this.ids.set(value, id))
-    this.docOffsets = docOffsets
-    this.docValues = docValues
-    const totals = new Uint32Array(values.length)
-    for (let i = 0; i < docValues.length; i++) totals[docValues[i]]++
-    const postings = Array.from(totals, (total) => new Uint32Array(total))
-    const fill = new Uint32Array(values.length)
-    const count = docOffsets.length - 1
-    for (let doc = 0; doc < count; doc++) {
-      for (let i = docOffsets[doc]; i < docOffsets[doc + 1]; i++) {
-        const id = docValues[i]
-        postings[id][fill[id]++] = doc
-      }
-    }
-    this.postings = postings
-    this.totals = totals
+  constructor(capacity = 4) {
+    this.array = new Uint32Array(Math.max(1, capacity))
   }
 
-  /**
-   * A column from the passages: `valuesOf(doc)` gives passage `doc`'s value or values (undefined for
-   * none). Taking a function rather than a per-passage array list spares a million small arrays.
-   */
-  static fromPassages(name: FacetName, count: number, valuesOf: (doc: number) => string | readonly string[] | undefined): FacetColumn {
-    const values: string[] = []
-    const ids = new Map<string, number>()
-    const docOffsets = new Uint32Array(count + 1)
-    // Value ids in passage order, grown as needed: most passages carry one value per facet.
-    let docValues = new Uint32Array(Math.max(16, count))
-    let pairs = 0
-    const add = (value: string) => {
-      let id = ids.get(value)
-      if (id === undefined) {
-        id = values.length
-        values.push(value)
-        ids.set(value, id)
-      }
-      if (pairs === docValues.length) {
-        const grown = new Uint32Array(docValues.length * 2)
-        grown.set(docValues)
-        docValues = grown
-      }
-      docValues[pairs++] = id
+  static from(values: Uint32Array): GrowableUint32 {
+    const grown = new GrowableUint32(0)
+    grown.array = values
+    grown.length = values.length
+    return grown
+  }
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const grown = new Uint32Array(Math.max(4, this.array.length * 2))
+      grown.set(this.array)
+      this.array = grown
     }
+    this.array[this.length++] = value
+  }
+
+  view(): Uint32Array {
+    return this.array.subarray(0, this.length)
+  }
+}
+
+/** One facet's dictionary and postings. */
+export class FacetColumn {
+  readonly name: string
+  readonly values: string[] = []
+  /** Value → value id. */
+  readonly ids = new Map<string, number>()
+  private offsets: GrowableUint32
+  private pairs: GrowableUint32
+  /** Per value, the passages carrying it, ascending (dead ones included). */
+  private readonly valuePostings: GrowableUint32[] = []
+  /** Per value, how many live passages carry it. */
+  totals: Uint32Array = new Uint32Array(16)
+
+  constructor(name: string) {
+    this.name = name
+    this.offsets = new GrowableUint32(16)
+    this.offsets.push(0)
+    this.pairs = new GrowableUint32(16)
+  }
+
+  /** A column from its stored arrays (every passage live): the value lookup, totals and postings are counted from them. */
+  static fromSaved(name: string, { values, docOffsets, docValues }: FacetColumnData): FacetColumn {
+    const column = new FacetColumn(name)
+    values.forEach((value) => column.valueId(value))
+    column.offsets = GrowableUint32.from(docOffsets.slice())
+    column.pairs = GrowableUint32.from(docValues.slice())
+    const totals = column.totals
+    for (let i = 0; i < docValues.length; i++) totals[docValues[i]]++
+    const postings = Array.from(totals.subarray(0, values.length), (total) => new GrowableUint32(total))
+    const count = docOffsets.length - 1
     for (let doc = 0; doc < count; doc++) {
-      const found = valuesOf(doc)
-      if (typeof found === 'string') add(found)
-      else if (found !== undefined) {
-        // Only longer lists need de-duplicating.
-        for (const value of found.length <= 1 ? found : new Set(found)) add(value)
-      }
-      docOffsets[doc + 1] = pairs
+      for (let i = docOffsets[doc]; i < docOffsets[doc + 1]; i++) postings[docValues[i]].push(doc)
     }
-    return new FacetColumn(name, { values, docOffsets, docValues: docValues.slice(0, pairs) })
+    column.valuePostings.splice(0, postings.length, ...postings)
+    return column
+  }
+
+  /** Passages numbered so far. */
+  get docCount(): number {
+    return this.offsets.length - 1
+  }
+
+  get docOffsets(): Uint32Array {
+    return this.offsets.array
+  }
+
+  get docValues(): Uint32Array {
+    return this.pairs.array
+  }
+
+  private valueId(value: string): number {
+    let id = this.ids.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.values.push(value)
+      this.ids.set(value, id)
+      this.valuePostings.push(new GrowableUint32())
+      if (id >= this.totals.length) {
+        const grown = new Uint32Array(this.totals.length * 2)
+        grown.set(this.totals)
+        this.totals = grown
+      }
+    }
+    return id
+  }
+
+  /** Appends passage `doc` (the next number) with its values; a list is de-duplicated. */
+  add(doc: number, found: string | readonly string[] | undefined): void {
+    if (doc !== this.docCount) throw new Error(`Clippings: facet ${this.name}: passages must be added in order (expected ${this.docCount}, got ${doc})`)
+    const add = (value: string) => {
+      const id = this.valueId(value)
+      this.pairs.push(id)
+      this.valuePostings[id].push(doc)
+      this.totals[id]++
+    }
+    if (typeof found === 'string') add(found)
+    else if (found !== undefined) for (const value of found.length <= 1 ? found : new Set(found)) add(value)
+    this.offsets.push(this.pairs.length)
+  }
+
+  /** Takes a removed passage out of the counts. */
+  remove(doc: number): void {
+    const offsets = this.offsets.array
+    const pairs = this.pairs.array
+    for (let i = offsets[doc]; i < offsets[doc + 1]; i++) this.totals[pairs[i]]--
+  }
+
+  /** The value ids of passage `doc`. */
+  valueIdsOf(doc: number): Uint32Array {
+    return this.pairs.array.subarray(this.offsets.array[doc], this.offsets.array[doc + 1])
   }
 
   /** Whether passage `doc` carries any value marked in `mask` (indexed by value id). */
   hasAny(doc: number, mask: Uint8Array): boolean {
-    for (let i = this.docOffsets[doc]; i < this.docOffsets[doc + 1]; i++) {
-      if (mask[this.docValues[i]] === 1) return true
+    const offsets = this.offsets.array
+    const pairs = this.pairs.array
+    for (let i = offsets[doc]; i < offsets[doc + 1]; i++) {
+      if (mask[pairs[i]] === 1) return true
     }
     return false
   }
@@ -102,9 +153,9 @@ export class FacetColumn implements FacetColumnData {
     return mask
   }
 
-  /** The passages carrying any of the values, ascending. */
+  /** The passages carrying any of the values, ascending (dead ones included). */
   union(valueIds: Iterable<number>): Uint32Array {
-    const lists = [...valueIds].map((id) => this.postings[id])
+    const lists = [...valueIds].map((id) => this.valuePostings[id].view())
     if (lists.length === 1) return lists[0]
     // Concatenated, sorted as numbers (typed arrays sort numerically) and de-duplicated in place.
     const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0))
@@ -117,6 +168,29 @@ export class FacetColumn implements FacetColumnData {
     let kept = 0
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]
     return all.subarray(0, kept)
+  }
+
+  /** The column as stored, for the passages `keep` lists (renumbered 0, 1, …); values no passage keeps are dropped. */
+  saved(keep?: Uint32Array): FacetColumnData {
+    const offsets = this.offsets.array
+    const pairs = this.pairs.array
+    if (!keep) return { values: [...this.values], docOffsets: offsets.slice(0, this.offsets.length), docValues: pairs.slice(0, this.pairs.length) }
+    const newId = new Int32Array(this.values.length).fill(-1)
+    const values: string[] = []
+    const docOffsets = new Uint32Array(keep.length + 1)
+    const docValues = new GrowableUint32(Math.max(4, this.pairs.length))
+    keep.forEach((doc, i) => {
+      for (let p = offsets[doc]; p < offsets[doc + 1]; p++) {
+        const id = pairs[p]
+        if (newId[id] === -1) {
+          newId[id] = values.length
+          values.push(this.values[id])
+        }
+        docValues.push(newId[id])
+      }
+      docOffsets[i + 1] = docValues.length
+    })
+    return { values, docOffsets, docValues: docValues.view().slice() }
   }
 }
 
@@ -141,16 +215,18 @@ export class FacetTally {
   }
 
   addDoc(column: FacetColumn, doc: number): void {
-    for (let i = column.docOffsets[doc]; i < column.docOffsets[doc + 1]; i++) {
-      const id = column.docValues[i]
+    const offsets = column.docOffsets
+    const pairs = column.docValues
+    for (let i = offsets[doc]; i < offsets[doc + 1]; i++) {
+      const id = pairs[i]
       if (this.counts[id]++ === 0) this.touched.push(id)
     }
   }
 
   static fromTotals(column: FacetColumn): FacetTally {
     const tally = new FacetTally(column.values.length)
-    tally.counts.set(column.totals)
-    for (let id = 0; id < column.totals.length; id++) if (column.totals[id] > 0) tally.touched.push(id)
+    tally.counts.set(column.totals.subarray(0, column.values.length))
+    for (let id = 0; id < column.values.length; id++) if (column.totals[id] > 0) tally.touched.push(id)
     return tally
   }
 }
@@ -176,15 +252,14 @@ export interface FacetListOptions {
   label: (value: string) => string
 }
 
-/** The top values of a tally, most frequent first (ties by value), with selected and excluded values always listed. */
+/** The top values of a tally in the facet's order, with selected and excluded values always listed. */
 export function listFacetValues(
+  facet: FacetDefinition,
   column: FacetColumn,
   tally: FacetTally,
   options: FacetListOptions,
 ): { values: FacetValue[]; truncated: boolean } {
-  const ranked = tally.touched
-    .filter((id) => tally.counts[id] > 0)
-    .sort((a, b) => compareRanked(column, tally, a, b))
+  const ranked = tally.touched.filter((id) => tally.counts[id] > 0).sort((a, b) => compareRanked(facet, column, tally, a, b))
   const shown = ranked.slice(0, options.size)
   const shownValues = new Set(shown.map((id) => column.values[id]))
   for (const value of [...options.selected, ...options.excluded]) {
@@ -212,9 +287,9 @@ export function listFacetValues(
 }
 
 /** Dates list newest first with "undated" last, as a timeline reads; other facets by count, then name. */
-function compareRanked(column: FacetColumn, tally: FacetTally, a: number, b: number): number {
+export function compareRanked(facet: FacetDefinition, column: FacetColumn, tally: { counts: ArrayLike<number> }, a: number, b: number): number {
   const [valueA, valueB] = [column.values[a], column.values[b]]
-  if (column.name === 'year' || column.name === 'month') {
+  if (facet.order === 'newest') {
     if (valueA === UNDATED || valueB === UNDATED) return Number(valueA === UNDATED) - Number(valueB === UNDATED)
     return valueB.localeCompare(valueA)
   }

@@ -1,74 +1,67 @@
-// MiniSearch's index state, stored compactly. MiniSearch keeps, per term and field, a Map from document
-// to term frequency, and per document a field-length array and two id maps: at a million passages that
-// is some forty-five million Map entries, which take most of a minute to load and gigabytes to hold.
-// Here the same state lives in typed arrays behind Map subclasses with MiniSearch's exact interface:
-// the engine's scorer reads the arrays directly, and MiniSearch's own code (its search, used for
-// suggestions) still works, turning a term's arrays into Maps only when it touches that term.
+// Term postings as typed arrays. MiniSearch keeps, per term and field, a Map from document to frequency:
+// at a million passages that is some forty-five million Map entries, which take most of a minute to load
+// and gigabytes to hold. Here each term and field holds ascending passage numbers and their frequencies in
+// typed arrays, in chunks: a build or a load makes one chunk, each later batch of added passages appends
+// one (passage numbers only grow), and chunks are merged once there are several.
 import { Buffer } from 'node:buffer'
 
-/** One term's postings in one field: passage numbers ascending, and the term's frequency in each. */
+/** One run of a term's postings in one field: passage numbers ascending, and the term's frequency in each. */
 export interface FieldPostings {
   ids: Uint32Array
   frequencies: Uint16Array
 }
 
-/** A term's postings by field id, in MiniSearch's shape (field id → (short id → frequency)). */
-export class CompactTermData extends Map<number, Map<number, number>> {
-  readonly postings: Map<number, FieldPostings>
-  private materialized = false
+/** Chunks past this many are merged into one, so a term read costs a few array walks, never hundreds. */
+const MAX_CHUNKS = 8
 
-  constructor(postings: Map<number, FieldPostings>) {
-    super()
-    this.postings = postings
+/** A term's postings in one field: its chunks, and how many live passages hold it (for inverse document frequency). */
+export class FieldChunks {
+  chunks: FieldPostings[] = []
+  /** Live passages carrying the term in this field: removals count down, so scores equal a fresh build's. */
+  live = 0
+
+  append(postings: FieldPostings): void {
+    this.chunks.push(postings)
+    this.live += postings.ids.length
+    if (this.chunks.length > MAX_CHUNKS) this.chunks = [mergeChunks(this.chunks)]
   }
 
-  private materialize(): void {
-    if (this.materialized) return
-    this.materialized = true
-    for (const [fieldId, { ids, frequencies }] of this.postings) {
-      const byDoc = new Map<number, number>()
-      for (let i = 0; i < ids.length; i++) byDoc.set(ids[i], frequencies[i])
-      super.set(fieldId, byDoc)
+  /** Every posting in one run (dead passages included; readers check liveness). */
+  merged(): FieldPostings {
+    if (this.chunks.length !== 1) this.chunks = [mergeChunks(this.chunks)]
+    return this.chunks[0]
+  }
+
+  includes(doc: number): boolean {
+    for (const { ids } of this.chunks) {
+      if (ids.length > 0 && doc >= ids[0] && doc <= ids[ids.length - 1] && includesDoc(ids, doc)) return true
     }
+    return false
   }
+}
 
-  override get(fieldId: number) {
-    this.materialize()
-    return super.get(fieldId)
+/** A term's postings by field id (a sparse array: most terms occur in one or two fields). */
+export type TermPostings = (FieldChunks | undefined)[]
+
+/** Live passages carrying the term in any field, at most: the sum over fields. */
+export function termWeight(postings: TermPostings): number {
+  let weight = 0
+  for (const field of postings) weight += field?.live ?? 0
+  return weight
+}
+
+function mergeChunks(chunks: FieldPostings[]): FieldPostings {
+  let length = 0
+  for (const chunk of chunks) length += chunk.ids.length
+  const ids = new Uint32Array(length)
+  const frequencies = new Uint16Array(length)
+  let at = 0
+  for (const chunk of chunks) {
+    ids.set(chunk.ids, at)
+    frequencies.set(chunk.frequencies, at)
+    at += chunk.ids.length
   }
-  override has(fieldId: number) {
-    return this.postings.has(fieldId)
-  }
-  override get size() {
-    return this.postings.size
-  }
-  override set(fieldId: number, value: Map<number, number>) {
-    this.materialize()
-    return super.set(fieldId, value)
-  }
-  override delete(fieldId: number) {
-    this.materialize()
-    return super.delete(fieldId)
-  }
-  override keys() {
-    this.materialize()
-    return super.keys()
-  }
-  override values() {
-    this.materialize()
-    return super.values()
-  }
-  override entries() {
-    this.materialize()
-    return super.entries()
-  }
-  override forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void) {
-    this.materialize()
-    super.forEach(callback)
-  }
-  override [Symbol.iterator]() {
-    return this.entries()
-  }
+  return { ids, frequencies }
 }
 
 /** Whether a passage number is in ascending postings (binary search). */
@@ -85,86 +78,7 @@ export function includesDoc(ids: Uint32Array, doc: number): boolean {
   return false
 }
 
-/** An iterator over `item(0) … item(count - 1)`, typed as the Map iterator it stands in for. */
-function sequence<T>(count: number, item: (i: number) => T): MapIterator<T> {
-  function* generate() {
-    for (let i = 0; i < count; i++) yield item(i)
-  }
-  return generate() as unknown as MapIterator<T>
-}
-
-/** A read-only Map over the keys 0 … count-1 whose values are computed on demand, not stored. */
-abstract class ComputedMap<V> extends Map<number, V> {
-  protected abstract valueAt(key: number): V
-  protected abstract get count(): number
-
-  override has(key: number) {
-    return Number.isInteger(key) && key >= 0 && key < this.count
-  }
-  override get(key: number) {
-    return this.has(key) ? this.valueAt(key) : undefined
-  }
-  override get size() {
-    return this.count
-  }
-  override keys() {
-    return sequence(this.count, (key) => key)
-  }
-  override values() {
-    return sequence(this.count, (key) => this.valueAt(key))
-  }
-  override entries() {
-    return sequence(this.count, (key): [number, V] => [key, this.valueAt(key)])
-  }
-  override forEach(callback: (value: V, key: number, map: Map<number, V>) => void) {
-    for (let key = 0; key < this.count; key++) callback(this.valueAt(key), key, this)
-  }
-  override [Symbol.iterator]() {
-    return this.entries()
-  }
-  override set(): this {
-    throw new Error('Clippings: the index is read-only once built')
-  }
-  override delete(): boolean {
-    throw new Error('Clippings: the index is read-only once built')
-  }
-}
-
-/** The map 0 → 0, 1 → 1, …, n-1 → n-1 without storing it: MiniSearch's id maps when ids are passage numbers. */
-export class IdentityMap extends ComputedMap<number> {
-  private readonly passages: number
-
-  constructor(passages: number) {
-    super()
-    this.passages = passages
-  }
-
-  protected get count() {
-    return this.passages
-  }
-  protected valueAt(key: number) {
-    return key
-  }
-}
-
-/** MiniSearch's per-document field lengths (`doc → [length per field id]`) read from one array per field. */
-export class FieldLengthMap extends ComputedMap<number[]> {
-  readonly lengths: Float32Array[]
-
-  constructor(lengths: Float32Array[]) {
-    super()
-    this.lengths = lengths
-  }
-
-  protected get count() {
-    return this.lengths[0]?.length ?? 0
-  }
-  protected valueAt(doc: number) {
-    return this.lengths.map((field) => field[doc])
-  }
-}
-
-/** Growable postings for one term and field while an index is built. */
+/** Growable postings for one term and field while passages are indexed. */
 export class PostingsBuilder {
   private ids = new Uint32Array(4)
   private frequencies = new Uint16Array(4)

@@ -3,19 +3,14 @@
 // a query retyped, page 2, the Back button), and at a million passages a common word costs tens of
 // milliseconds to match and count again. Like Solr's query result cache, only a window of the top is
 // kept, so an entry is a few kilobytes whatever the number of matches; deeper pages are computed afresh.
-import type { FacetName, SortOrder } from '../model.ts'
-import type { FacetTally } from './facets.ts'
-
-/** The best matches of one order, best first. */
-export interface RankedTop {
-  docs: Uint32Array
-  scores: Float64Array
-}
+import type { FacetName, SortOrder } from '../../model.ts'
+import type { FacetTally } from './columns.ts'
+import type { RankedTop } from './rank.ts'
 
 export interface CachedResult {
   total: number
   relaxed: boolean
-  tallies: Record<FacetName, FacetTally>
+  tallies: Map<FacetName, FacetTally>
   /** Per order, the first matches; fewer than the window only when fewer matched. */
   tops: Map<SortOrder, RankedTop>
 }
@@ -56,6 +51,12 @@ export class ResultCache {
     }
   }
 
+  /** Forgets every entry: the index changed. */
+  clear(): void {
+    this.entries.clear()
+    this.bytes = 0
+  }
+
   get size(): number {
     return this.entries.size
   }
@@ -63,7 +64,7 @@ export class ResultCache {
 
 function sizeOf(key: string, result: CachedResult): number {
   let bytes = 200 + key.length * 2
-  for (const tally of Object.values(result.tallies)) bytes += tally.counts.byteLength + tally.touched.length * 8
+  for (const tally of result.tallies.values()) bytes += tally.counts.byteLength + tally.touched.length * 8
   for (const top of result.tops.values()) bytes += top.docs.byteLength + top.scores.byteLength
   return bytes
 }

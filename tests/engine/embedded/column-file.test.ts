@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import { MiniSearchEngine } from '../../src/engine/index.ts'
-import { decodeColumns, encodeColumns } from '../../src/engine/column-file.ts'
-import type { SearchRequest } from '../../src/model.ts'
-import { makeCorpus } from '../helpers/passages.ts'
+import { createMemoryEngine } from '../../../src/engine/index.ts'
+import { EmbeddedEngine } from '../../../src/engine/embedded/engine.ts'
+import { decodeColumns, encodeColumns, type SavedColumns } from '../../../src/engine/embedded/column-file.ts'
+import type { SearchRequest } from '../../../src/model.ts'
+import { makeCorpus } from '../../helpers/passages.ts'
 
 const corpus = makeCorpus([
   { text: 'Migrants sent remittances home.', source: 'Orda.kz', date: '2025-10', people: ['Emomali Rahmon'], topics: ['labour'] },
@@ -10,20 +11,35 @@ const corpus = makeCorpus([
   { text: 'Remittances fell after the sanctions.', source: 'CABAR.asia', date: '2019', people: ['Muslimbek Buriev', 'Emomali Rahmon'] },
   { text: 'A parade in Dushanbe, undated.', source: 'RIAC' },
 ])
-const data = { ...corpus, personAliases: {}, topicLabels: {}, builtAt: '2026-01-01T00:00:00Z' }
-const built = MiniSearchEngine.build(data)
-const bytes = () => Buffer.concat(encodeColumns(built.savedColumns()))
+const built = createMemoryEngine(corpus)
+const facets = built.facets().names
+
+function savedColumns(engine: EmbeddedEngine): SavedColumns {
+  const { columns, dates, terms, store } = engine.index
+  return {
+    facets: Object.fromEntries([...columns].map(([name, column]) => [name, column.saved()])),
+    dates: dates.saved(),
+    lengths: terms.lengths.map((field) => field.slice(0, store.count)),
+  }
+}
+const bytes = () => Buffer.concat(encodeColumns(savedColumns(built)))
 
 describe('the column file', () => {
   it('reads back exactly the columns it wrote', () => {
-    expect(decodeColumns(bytes(), corpus.passages.length)).toEqual(built.savedColumns())
+    expect(decodeColumns(bytes(), corpus.passages.length, facets)).toEqual(savedColumns(built))
   })
 
   it('gives an engine that counts, filters and sorts as one that derived its columns from the passages', async () => {
-    const loaded = MiniSearchEngine.fromLines(
-      { header: built.indexHeader(), terms: built.indexTerms(), columns: decodeColumns(bytes(), corpus.passages.length) },
-      data,
-    )
+    const columns = decodeColumns(bytes(), corpus.passages.length, facets)
+    const { meta, terms } = built.index
+    const loaded = EmbeddedEngine.fromSaved({
+      meta,
+      articles: corpus.articles,
+      passages: corpus.passages,
+      terms: { lengths: columns.lengths, terms: terms.entries() },
+      columns: columns.facets,
+      dates: columns.dates,
+    })
     const requests: SearchRequest[] = [
       { query: 'remittances' },
       { query: '', sort: 'oldest' },
@@ -38,10 +54,10 @@ describe('the column file', () => {
 
   it('refuses a truncated file, one for another number of passages, and a value id outside the dictionary', () => {
     const file = bytes()
-    expect(() => decodeColumns(file.subarray(0, file.length - 20), corpus.passages.length)).toThrow(/truncated/)
-    expect(() => decodeColumns(file, corpus.passages.length + 1)).toThrow(/expected/)
-    const columns = built.savedColumns()
+    expect(() => decodeColumns(file.subarray(0, file.length - 20), corpus.passages.length, facets)).toThrow(/truncated/)
+    expect(() => decodeColumns(file, corpus.passages.length + 1, facets)).toThrow(/expected/)
+    const columns = savedColumns(built)
     columns.facets.source = { ...columns.facets.source, docValues: columns.facets.source.docValues.map(() => 99) }
-    expect(() => decodeColumns(Buffer.concat(encodeColumns(columns)), corpus.passages.length)).toThrow(/names value 99/)
+    expect(() => decodeColumns(Buffer.concat(encodeColumns(columns)), corpus.passages.length, facets)).toThrow(/names value 99/)
   })
 })

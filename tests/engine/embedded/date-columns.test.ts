@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { createMemoryEngine } from '../../src/engine/index.ts'
-import { makeCorpus } from '../helpers/passages.ts'
+import { createMemoryEngine } from '../../../src/engine/index.ts'
+import { makeCorpus } from '../../helpers/passages.ts'
 
 const engine = createMemoryEngine(
   makeCorpus([

@@ -2,9 +2,9 @@
 // matched the earlier ones), and with two or more facets chosen only the passages of the two most
 // selective facets are looked at. Both must give exactly what filtering the unfiltered results would.
 import { describe, it, expect } from 'vitest'
-import { createMemoryEngine } from '../../src/engine/index.ts'
-import type { FacetFilters, FacetName, Passage, SearchRequest } from '../../src/model.ts'
-import { makeCorpus } from '../helpers/passages.ts'
+import { createMemoryEngine } from '../../../src/engine/index.ts'
+import type { FacetFilters, FacetName, Passage, SearchRequest } from '../../../src/model.ts'
+import { makeCorpus } from '../../helpers/passages.ts'
 
 // Words of very different frequency: "said" in most passages, "tariff" in a few.
 const common = ['said', 'market', 'government']

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { createMemoryEngine } from '../../src/engine/index.ts'
-import { rankingDefaults } from '../../src/engine/ranking.ts'
-import { makeCorpus } from '../helpers/passages.ts'
-import { plainMiniSearch } from '../helpers/plain-minisearch.ts'
+import { createMemoryEngine } from '../../../src/engine/index.ts'
+import { rankingDefaults } from '../../../src/engine/ranking.ts'
+import { makeCorpus } from '../../helpers/passages.ts'
+import { plainMiniSearch } from '../../helpers/plain-minisearch.ts'
 
 // A corpus with repeated words of varied frequency and length, so BM25's terms all matter.
 const words = ['migrant', 'migrants', 'remittance', 'rogun', 'dam', 'border', 'treaty', 'sanction', 'trade', 'ruble', 'labour', 'security']

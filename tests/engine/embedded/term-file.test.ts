@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { Buffer } from 'node:buffer'
-import { decodeTerms, encodeTerms, type FieldPostings } from '../../src/engine/compact-index.ts'
+import { decodeTerms, encodeTerms, type FieldPostings } from '../../../src/engine/embedded/postings.ts'
 
 const postings = (...fields: [number, number[], number[]][]) =>
   new Map<number, FieldPostings>(fields.map(([fieldId, ids, frequencies]) => [fieldId, { ids: Uint32Array.from(ids), frequencies: Uint16Array.from(frequencies) }]))

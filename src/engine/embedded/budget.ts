@@ -1,0 +1,31 @@
+// A search's budget: a deadline and a client that may hang up. Matching, phrase checks and scans look at it
+// every few thousand passages and stop when it is spent, so no single search holds the event loop for
+// long whatever it asks for; the search then answers what it has, marked partial.
+
+export class Budget {
+  private readonly deadline: number
+  private spent = false
+
+  /** `ms`: the time allowed from now (Infinity for none); `signal`: aborted when the client is gone. */
+  constructor(
+    ms: number,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.deadline = performance.now() + ms
+  }
+
+  static unlimited(): Budget {
+    return new Budget(Number.POSITIVE_INFINITY)
+  }
+
+  /** Whether the search must stop now. Once true, stays true. */
+  exceeded(): boolean {
+    if (!this.spent && (performance.now() > this.deadline || this.signal?.aborted)) this.spent = true
+    return this.spent
+  }
+
+  /** Whether the budget ran out at some point (without looking at the clock again). */
+  get wasExceeded(): boolean {
+    return this.spent
+  }
+}
