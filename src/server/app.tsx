@@ -6,7 +6,9 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { SearchEngine } from '../engine/engine.ts'
 import { ClippingsError } from '../errors.ts'
+import { apiParamCheck } from './api-params.ts'
 import { assetRoutes } from './assets.ts'
+import { hostCheck } from './host-check.ts'
 import { htmlPage } from './render.ts'
 import { apiRoutes } from './routes/api.ts'
 import { documentPageRoutes } from './routes/document-pages.tsx'
@@ -19,6 +21,10 @@ import { ErrorPage } from '../../views/error-page.tsx'
 export interface AppOptions {
   /** Where unexpected errors are written. Default: stderr. */
   log?: (line: string) => void
+  /** Host names the app answers to (DNS-rebinding defence, see host-check.ts). Default: localhost, 127.0.0.1, [::1]. */
+  allowedHosts?: readonly string[]
+  /** Send the Content-Security-Policy header. Default true; tests turn it off to prove the pages inert without it. */
+  contentSecurityPolicy?: boolean
 }
 
 function wantsJson(c: Context): boolean {
@@ -37,7 +43,9 @@ export function createApp(searchEngine: SearchEngine, options: AppOptions = {}):
   const topicLabels = topicLabelLoader(engine)
   const app = new Hono()
 
-  app.use('*', securityHeaders())
+  app.use('*', securityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy }))
+  app.use('*', hostCheck({ allowedHosts: options.allowedHosts }))
+  app.use('/api/*', apiParamCheck(engine))
   app.route('/', assetRoutes())
   app.route('/', searchPageRoutes(engine, topicLabels))
   app.route('/', documentPageRoutes(engine, topicLabels, log))

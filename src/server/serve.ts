@@ -1,18 +1,33 @@
-// Starts the web app on a port: prints the URL, and closes cleanly on Ctrl-C (SIGINT) or SIGTERM.
-import { serve as serveNode } from '@hono/node-server'
+// Starts the web app on a port: prints the URL, and closes cleanly on Ctrl-C (SIGINT) or SIGTERM. Listens on
+// this machine only unless told otherwise, answers only to its own host names, and bounds what connections
+// may hold (connection-limits.ts).
+import { createAdaptorServer } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
+import { hostname as machineName, networkInterfaces } from 'node:os'
 import { defaults } from '../defaults.ts'
 import type { SearchEngine } from '../engine/engine.ts'
 import { ClippingsError } from '../errors.ts'
 import { createApp } from './app.tsx'
+import { httpServerOptions, limitConnections, type ConnectionLimits } from './connection-limits.ts'
+import { LOOPBACK_HOSTS, normalizeHostName } from './host-check.ts'
 
 export interface ServeOptions {
   engine: SearchEngine
   /** Default: the PORT environment variable, else 3000. 0 picks a free port. */
   port?: number
-  /** The interface to listen on. Default "127.0.0.1": this machine only; "0.0.0.0" exposes it to the network. */
+  /**
+   * The interface to listen on. Default "127.0.0.1": this machine only; "0.0.0.0" exposes it to the network.
+   * The server answers to this name as well as to the loopback names; on "0.0.0.0" or "::", to the machine's
+   * name and addresses.
+   */
   hostname?: string
+  /** More host names to answer to (a DNS name the server is reached by); ".example.org" admits subdomains too. */
+  allowedHosts?: readonly string[]
+  /** Timeouts and the connection cap; see ConnectionLimits for the defaults. */
+  limits?: ConnectionLimits
+  /** Send the Content-Security-Policy header. Default true; only tests turn it off. */
+  contentSecurityPolicy?: boolean
   /** Where the URL and errors are printed. Default: stdout for the URL, stderr for errors. */
   log?: (line: string) => void
   /** Stop on SIGINT/SIGTERM. Default true; tests that start several servers turn it off. */
@@ -36,14 +51,38 @@ export function resolvePort(option: number | undefined, env: NodeJS.ProcessEnv =
   return port
 }
 
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]'])
+
+/** The host names a server bound to `hostname` answers to: loopback, the bound name, and the extra ones. */
+export function allowedHostsFor(hostname: string, extra: readonly string[] = []): string[] {
+  const names = [...LOOPBACK_HOSTS, ...extra]
+  if (WILDCARD_ADDRESSES.has(hostname)) {
+    // Listening on every interface: reachable by the machine's name and any of its addresses.
+    names.push(machineName())
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const address of addresses ?? []) names.push(address.address.replace(/%.*$/, ''))
+    }
+  } else {
+    names.push(hostname)
+  }
+  return [...new Set(names.map(normalizeHostName))]
+}
+
 export function serve(options: ServeOptions): Promise<RunningServer> {
   const port = resolvePort(options.port)
   const hostname = options.hostname ?? '127.0.0.1'
   const print = options.log ?? ((line: string) => console.log(line))
-  const app = createApp(options.engine, { log: options.log ?? ((line: string) => console.error(line)) })
+  const app = createApp(options.engine, {
+    log: options.log ?? ((line: string) => console.error(line)),
+    allowedHosts: allowedHostsFor(hostname, options.allowedHosts),
+    contentSecurityPolicy: options.contentSecurityPolicy,
+  })
 
   return new Promise((resolve, reject) => {
-    const server = serveNode({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+    const server = createAdaptorServer({ fetch: app.fetch, hostname, serverOptions: httpServerOptions(options.limits) }) as Server
+    limitConnections(server, options.limits)
+    server.listen(port, hostname, () => {
+      const info = server.address() as AddressInfo
       const shownHost = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname
       const url = `http://${shownHost}:${info.port}/`
       print(`Clippings is running at ${url}  (Ctrl-C to stop)`)
@@ -53,16 +92,15 @@ export function serve(options: ServeOptions): Promise<RunningServer> {
         closing ??= new Promise<void>((done) => {
           process.off('SIGINT', onSignal)
           process.off('SIGTERM', onSignal)
-          const http = server as Server
-          http.close(() => done())
-          http.closeIdleConnections?.()
+          server.close(() => done())
+          server.closeIdleConnections()
         })
         return closing
       }
       const onSignal = (signal: NodeJS.Signals) => {
         print(`Clippings: ${signal} received, shutting down`)
         // Requests still open after two seconds are cut, so a hung client cannot keep the process alive.
-        setTimeout(() => (server as Server).closeAllConnections?.(), 2000).unref()
+        setTimeout(() => server.closeAllConnections(), 2000).unref()
         void close().then(() => {
           process.exitCode = 0
         })
