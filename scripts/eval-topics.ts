@@ -1,21 +1,28 @@
 // Measures the topic facet. AG News (a test set only: nothing is fitted to its labels, the corpus classifier
 // only self-trains on its texts as an unlabelled corpus) gives accuracy and a confusion matrix for the corpus
 // classifier and for the plain lexicon; a development corpus with labels of its own (Reuters-21578 topic
-// tags, CoNLL-2003 sport slugs and hand-filed desks, SciFact) is for choosing settings; speed is measured on
-// Reuters passages.
-// Usage: npm run eval:topics [-- --corpus path/to/ag-news-test.jsonl] [--quiet-seeds] [--dev] [--speed]
+// tags, CoNLL-2003 sport slugs and hand-filed desks, SciFact) is for choosing settings; Reuters-21578 measures
+// where each kind of business story lands among the second-level topics (its TRAIN split for development, its
+// TEST split reported only with --test); speed is measured on Reuters passages.
+// Usage: npm run eval:topics [-- --corpus path/to/ag-news-test.jsonl] [--quiet-seeds] [--no-ag] [--dev] [--speed]
 //        [--dev-ledes]   (the development corpus as headline and opening of each story, AG News's shape)
 //        [--dev-cut 8/0] (every 8th development item from the first: a smaller corpus)
+//        [--reuters]     (second-level landing of Reuters TRAIN stories, model trained on TRAIN)
+//        [--reuters --test]  (the same model applied to Reuters TEST stories: report only, never tune on it)
 //        [--set selfTraining.seedShare=0.3,minGain=2]   (settings to try, dotted paths into the options)
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { cleanAgText, groupsOf, splitReutersBody, splitSentences } from '../bench/corpus.ts'
 import { PROJECT_ROOT } from '../src/defaults.ts'
 import {
+  articleTopics,
   classifyCorpus,
+  classifyWithModel,
   createTopicClassifier,
   loadTaxonomy,
-  scoreCorpus,
+  topicParents,
+  trainScoredTopics,
+  trainTopics,
   type CorpusClassifierSettings,
   type TopicInput,
 } from '../src/enrich/topics/index.ts'
@@ -44,9 +51,14 @@ function parseSettings(spec: string | undefined): CorpusClassifierSettings {
 const settings = parseSettings(valueOf('--set'))
 
 const taxonomy = loadTaxonomy()
+const parents = topicParents(taxonomy)
+const isTopLevel = (topic: string): boolean => parents[topic] === undefined
 let started = performance.now()
 const classifier = createTopicClassifier(taxonomy)
-console.log(`classifier ready in ${Math.round(performance.now() - started)} ms (${taxonomy.topics.length} topics)`)
+console.log(
+  `classifier ready in ${Math.round(performance.now() - started)} ms ` +
+    `(${taxonomy.topics.filter((topic) => isTopLevel(topic.id)).length} top-level topics, ${Object.keys(parents).length} second-level)`,
+)
 if (Object.keys(settings).length > 0) console.log(`settings tried: ${JSON.stringify(settings)}`)
 
 const readJsonl = <T>(path: string): T[] =>
@@ -72,7 +84,7 @@ function report(name: string, items: Labelled[], topics: string[][], classTopics
   items.forEach((item, i) => {
     const row = item.label === undefined ? undefined : confusion.get(item.label)
     if (!row) return
-    labelCount += topics[i].length
+    labelCount += topics[i].filter(isTopLevel).length
     const predicted = classOf(topics[i][0])
     row.set(predicted, row.get(predicted)! + 1)
     const counts = topTopicCounts.get(item.label!)!
@@ -93,7 +105,7 @@ function report(name: string, items: Labelled[], topics: string[][], classTopics
   }
   console.log(
     `  overall   accuracy ${(correct / total).toFixed(3)}  (${correct}/${total}), macro ${(accuracySum / classes.length).toFixed(3)}, ` +
-      `${(labelCount / total).toFixed(2)} topics per item`,
+      `${(labelCount / total).toFixed(2)} top-level topics per item`,
   )
   console.log('  confusion (rows: class, columns: class of the top topic; other = a topic in no class set, none = no topic)')
   console.log('    ' + ''.padEnd(10) + columns.map((c) => c.padStart(9)).join(''))
@@ -111,16 +123,34 @@ function compare(name: string, items: Labelled[], classTopics: Record<string, st
   const lexicon = items.map((item) => classifier.classify(item.text, { title: item.title, section: item.section }).map((t) => t.topic))
   const lexiconSeconds = (performance.now() - started) / 1000
   started = performance.now()
-  const corpus = scoreCorpus(items, taxonomy, settings)
+  const corpus = trainScoredTopics(items, taxonomy, settings)
   const corpusSeconds = (performance.now() - started) / 1000
   report(`${name}: lexicon classifier (per passage), ${Math.round(items.length / lexiconSeconds)} passages/s`, items, lexicon, classTopics)
+  const topics = corpus.topics.map((list) => list.map((t) => t.topic))
   report(
-    `${name}: corpus classifier (${corpus.adapted ? `self-trained, ${corpus.iterations} EM rounds` : 'not adapted'}), ` +
-      `${Math.round(items.length / corpusSeconds)} passages/s`,
+    `${name}: corpus classifier (${corpus.model.top ? 'self-trained' : 'not adapted'}), ${Math.round(items.length / corpusSeconds)} passages/s`,
     items,
-    corpus.topics.map((topics) => topics.map((t) => t.topic)),
+    topics,
     classTopics,
   )
+  const withChild = topics.filter((list) => list.some((topic) => !isTopLevel(topic))).length
+  console.log(`  items with a second-level topic: ${withChild} of ${items.length} (${((100 * withChild) / items.length).toFixed(1)}%)`)
+}
+
+/**
+ * AG News as it is distributed carries markup residue of the feed it was cut from: escaped tags ("&lt;b&gt;"),
+ * entities, and entities that lost their ampersand (" #39;s", "quot;"). Repaired here, for this corpus only.
+ */
+function cleanAgNewsText(text: string): string {
+  return text
+    .replace(/\\/g, ' ')
+    .replace(/&lt;\/?[a-z][^&]*?&gt;/gi, ' ')
+    .replace(/&?#39;|&#x27;|&rsquo;|&lsquo;/gi, "'")
+    .replace(/&(?:amp;)?quot;|(?<![\p{L}])quot;|&[lr]dquo;/giu, '"')
+    .replace(/&amp;/gi, '&')
+    .replace(/&#?[a-z0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**
@@ -151,11 +181,13 @@ const AG_CLASS_TOPICS: Record<string, string[]> = {
   'Sci/Tech': ['science-technology', 'environment'],
 }
 
-if (!existsSync(agPath)) {
+if (args.includes('--no-ag')) {
+  // skipped on request
+} else if (!existsSync(agPath)) {
   console.log(`AG News not found at ${agPath}: skipping the accuracy measurement`)
 } else {
   const items = readJsonl<{ category: string; title: string; description: string }>(agPath).map(
-    (item): Labelled => ({ text: item.description, title: item.title, label: item.category }),
+    (item): Labelled => ({ text: cleanAgNewsText(item.description), title: cleanAgNewsText(item.title), label: item.category }),
   )
   compare(`AG News test (${items.length} items as one unlabelled corpus; description, title as context)`, items, AG_CLASS_TOPICS)
 }
@@ -230,6 +262,93 @@ function reutersPassages(): TopicInput[] {
   return passages
 }
 
+/** A Reuters story: its passages (with the title as context) and its own topic tags. */
+interface ReutersStory {
+  id: number
+  tags: string[]
+  passages: TopicInput[]
+}
+
+function reutersStories(split: 'TRAIN' | 'TEST'): ReutersStory[] {
+  return readJsonl<{ id: number; title?: string; body?: string; topics?: string[]; lewis_split?: string }>(reutersPath)
+    .filter((story) => story.lewis_split === split && story.body)
+    .map((story) => ({ id: story.id, tags: story.topics ?? [], passages: splitReutersBody(story.body!).map((text) => ({ text, title: story.title })) }))
+    .filter((story) => story.passages.length > 0)
+}
+
+/**
+ * Where each class of Reuters story lands: the first second-level topic of the story's article topics (the
+ * rule the indexer applies), "(none)" without one. A story counts for a class when every tag it has that
+ * belongs to a class belongs to that one. Classes: scripts/data/topics-reuters-classes.json.
+ */
+function reportReutersLanding(name: string, stories: ReutersStory[], topics: string[][]): void {
+  const { classes, mustDiffer } = JSON.parse(readFileSync(join(import.meta.dirname, 'data/topics-reuters-classes.json'), 'utf8')) as {
+    classes: Record<string, string[]>
+    mustDiffer: string[]
+  }
+  const classOfTag = new Map(Object.entries(classes).flatMap(([name, tags]) => tags.map((tag): [string, string] => [tag, name])))
+  const landing = new Map(Object.keys(classes).map((c) => [c, new Map<string, number>()]))
+  const topLevel = new Map<string, number>()
+  let passages = 0
+  let passagesWithChild = 0
+  let next = 0
+  for (const story of stories) {
+    const own = topics.slice(next, next + story.passages.length)
+    next += story.passages.length
+    for (const list of own) {
+      passages++
+      const first = list[0] ?? '(none)'
+      topLevel.set(first, (topLevel.get(first) ?? 0) + 1)
+      if (list.some((topic) => !isTopLevel(topic))) passagesWithChild++
+    }
+    const storyClasses = new Set(story.tags.map((tag) => classOfTag.get(tag)).filter((c) => c !== undefined))
+    if (storyClasses.size !== 1) continue
+    const counts = landing.get([...storyClasses][0]!)!
+    const child = articleTopics(own, { parents }).find((topic) => !isTopLevel(topic)) ?? '(none)'
+    counts.set(child, (counts.get(child) ?? 0) + 1)
+  }
+  const share = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`
+  console.log(`\n${name}`)
+  console.log(`  ${stories.length} stories, ${passages} passages; passages with a second-level topic: ${share(passagesWithChild, passages)}`)
+  console.log(`  first top-level topic of passages: ${[...topLevel].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([t, n]) => `${t} ${share(n, passages)}`).join(', ')}`)
+  console.log('  landing of single-class stories (first second-level topic of the article):')
+  const modal = new Map<string, string>()
+  for (const [c, counts] of landing) {
+    const total = [...counts.values()].reduce((a, b) => a + b, 0)
+    if (total === 0) continue
+    const ranked = [...counts].sort((a, b) => b[1] - a[1])
+    modal.set(c, ranked[0][0])
+    console.log(`    ${c.padEnd(10)} ${String(total).padStart(5)} stories: ${ranked.slice(0, 4).map(([t, n]) => `${t} ${share(n, total)}`).join(', ')}`)
+  }
+  const landed = mustDiffer.map((c) => modal.get(c))
+  const distinct = new Set(landed).size === landed.length && !landed.includes('(none)') && !landed.includes(undefined)
+  console.log(`  ${mustDiffer.join(', ')} land in ${distinct ? 'distinct' : 'NOT distinct'} second-level topics`)
+}
+
+if (args.includes('--reuters')) {
+  if (!existsSync(reutersPath)) console.log('Reuters-21578 not found: skipping')
+  else {
+    const train = reutersStories('TRAIN')
+    const items = train.flatMap((story) => story.passages)
+    started = performance.now()
+    const { topics, model } = trainTopics(items, taxonomy, settings)
+    const seconds = (performance.now() - started) / 1000
+    const size = JSON.stringify(model).length
+    const weights = JSON.stringify({ ...model, taxonomy: undefined }).length
+    console.log(
+      `\nReuters-21578 TRAIN: model trained on ${items.length} passages in ${seconds.toFixed(1)} s; model ${(size / 1e6).toFixed(2)} MB as JSON ` +
+        `(${(weights / 1e6).toFixed(2)} MB without its taxonomy; ${model.vocabulary.length} stems, second-level models under ` +
+        `${Object.keys(model.children).join(', ') || 'no parent'})`,
+    )
+    reportReutersLanding('Reuters-21578 TRAIN stories (development)', train, topics)
+    if (args.includes('--test')) {
+      const test = reutersStories('TEST')
+      const testTopics = classifyWithModel(model, test.flatMap((story) => story.passages))
+      reportReutersLanding('Reuters-21578 TEST stories (report only), classified with the model trained on TRAIN', test, testTopics)
+    }
+  }
+}
+
 if (args.includes('--speed')) {
   if (!existsSync(reutersPath) || !existsSync(agPath) || !existsSync(scifactPath)) console.log('corpora not found: skipping speed')
   else {
@@ -263,7 +382,7 @@ if (showSeeds && existsSync(seedDir)) {
     for (const line of lines.slice(1)) {
       if (line.split(/\s+/).filter(Boolean).length < 20) continue
       const topics = classifier.classify(line, { title })
-      const shown = topics.map((t) => `${labels.get(t.topic)} ${t.score.toFixed(1)}`).join('; ') || '(no topic)'
+      const shown = topics.map((t) => `${t.parent ? '> ' : ''}${labels.get(t.topic)} ${t.score.toFixed(1)}`).join('; ') || '(no topic)'
       console.log(`  [${shown}] ${line.slice(0, 90)}…`)
     }
   }

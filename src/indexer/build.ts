@@ -4,7 +4,7 @@ import type { Article, ArticleRecord, Passage, SkippedFile } from '../model.ts'
 import { readCorpus } from '../ingest/read-corpus.ts'
 import { toPassages, type PassageDraft } from '../ingest/passages.ts'
 import { findPeopleInArticle, mergePeople, type Aliases } from '../enrich/people/index.ts'
-import { articleTopics, classifyCorpus, type Taxonomy } from '../enrich/topics/index.ts'
+import { articleTopics, classifyCorpus, topicParents, type Taxonomy } from '../enrich/topics/index.ts'
 import type { IndexData } from '../engine/index.ts'
 
 export interface BuildOptions {
@@ -65,7 +65,7 @@ function enrichArticles(articles: Article[], options: BuildOptions): IndexData {
       ...meta,
       passageIds: own.map((p) => p.id),
       people: [...new Set(own.flatMap((p) => p.people))],
-      topics: articleTopics(own.map((p) => p.topics)),
+      topics: articleTopics(own.map((p) => p.topics), { parents: topicParents(options.taxonomy) }),
     })
   })
 

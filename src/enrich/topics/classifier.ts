@@ -1,5 +1,5 @@
-// Scores a passage against every topic by the weighted topic vocabulary it contains, and keeps the topics
-// with enough evidence that come close to the best one (so a passage can carry several topics, or none).
+// Scores a passage against every topic of one level by the weighted topic vocabulary it contains, and keeps the
+// topics with enough evidence that come close to the best one (so a passage can carry several topics, or none).
 import { lexiconsFor } from './lexicon-store.ts'
 import { defaultLexiconOptions, type LexiconOptions, type TopicLexicon } from './lexicon.ts'
 import type { Taxonomy } from './taxonomy.ts'
@@ -7,13 +7,10 @@ import { EXACT_PREFIX, isVerbForm, STOPWORDS, stem, tokenizeCased, VERB_FORM_PRE
 
 export interface TopicScore {
   topic: string
-  /** Summed evidence: about 1 per clear topic word in the passage. */
+  /** Evidence: about 1 per clear topic word in the passage (lexicon), or nats of evidence (learnt model). */
   score: number
-}
-
-export interface TopicClassifier {
-  /** Topics for one passage, best first, zero or more (multi-label). */
-  classify(text: string, context?: { title?: string; section?: string }): TopicScore[]
+  /** For a second-level topic, its parent (which comes before it in a passage's list). */
+  parent?: string
 }
 
 export interface ClassifierOptions {
@@ -40,23 +37,32 @@ export const defaultClassifierOptions: ClassifierOptions = {
 /** Weight of a word read inside a capitalised name, relative to the same word in running text. */
 const NAME_PART_WEIGHT = 0.3
 
-/** Key → (topic index, weight) pairs, and how far a phrase can reach from each first word, for one scan. */
+/** One step of a phrase trie: the key ending here (if any) with its (topic index, weight) pairs, and what follows. */
+interface TrieNode {
+  key?: string
+  /** Number of words in `key`. */
+  length?: number
+  pairs?: Array<[number, number]>
+  next?: Map<string, TrieNode>
+}
+
+/**
+ * Every topic's keys in two tries for one scan: names by their tokens as written (the exact-prefixed keys) and
+ * everything else by stems; `entries` keeps each key's pairs, for verb-form keys.
+ */
 interface CombinedLexicon {
   entries: Map<string, Array<[number, number]>>
-  /** First word of a key (a stem, or an exact name word with its prefix) → longest key starting with it. */
-  longestFrom: Map<string, number>
+  exact: TrieNode
+  stemmed: TrieNode
 }
 
 function combine(lexicons: TopicLexicon[]): CombinedLexicon {
   const entries = new Map<string, Array<[number, number]>>()
-  const longestFrom = new Map<string, number>()
   lexicons.forEach((lexicon, topicIndex) => {
     for (const [key, weight] of Object.entries(lexicon.entries)) {
       const pairs = entries.get(key)
       if (pairs) pairs.push([topicIndex, weight])
       else entries.set(key, [[topicIndex, weight]])
-      const words = key.split(' ')
-      longestFrom.set(words[0], Math.max(longestFrom.get(words[0]) ?? 0, words.length))
     }
   })
   // A verb-form entry overrides its word's weight only for the topics that have one.
@@ -66,13 +72,52 @@ function combine(lexicons: TopicLexicon[]): CombinedLexicon {
       if (!pairs.some(([topicIndex]) => topicIndex === pair[0])) pairs.push(pair)
     }
   }
-  return { entries, longestFrom }
+  const exact: TrieNode = {}
+  const stemmed: TrieNode = {}
+  for (const [key, pairs] of entries) {
+    if (key.startsWith(VERB_FORM_PREFIX)) continue
+    const isName = key.startsWith(EXACT_PREFIX)
+    const words = (isName ? key.slice(EXACT_PREFIX.length) : key).split(' ')
+    let node = isName ? exact : stemmed
+    for (const word of words) {
+      node.next ??= new Map()
+      let child = node.next.get(word)
+      if (!child) node.next.set(word, (child = {}))
+      node = child
+    }
+    node.key = key
+    node.length = words.length
+    node.pairs = pairs
+  }
+  return { entries, exact, stemmed }
 }
 
-/**
- * Adds the evidence in `text` to `scores`. Phrases win over their words ("interest rate" is economy, not
- * "interest"); a word repeated counts with diminishing returns so one word cannot carry a long passage.
- */
+// Scorers are created again for every stored model loaded; their tries are built once per set of lexicons.
+const combinedCache = new Map<string, CombinedLexicon>()
+
+function combinedFor(lexicons: TopicLexicon[]): CombinedLexicon {
+  const key = lexicons.map((lexicon) => lexicon.fingerprint).join(' ')
+  let combined = combinedCache.get(key)
+  if (!combined) {
+    combined = combine(lexicons)
+    if (combinedCache.size >= 64) combinedCache.clear()
+    combinedCache.set(key, combined)
+  }
+  return combined
+}
+
+/** The longest key of `trie` that starts at token `i` of `words`, or undefined. */
+function longestMatch(trie: TrieNode, words: string[], i: number): TrieNode | undefined {
+  let found: TrieNode | undefined
+  let node: TrieNode | undefined = trie
+  for (let j = i; j < words.length && node.next; j++) {
+    node = node.next.get(words[j])
+    if (!node) break
+    if (node.pairs) found = node
+  }
+  return found
+}
+
 /**
  * Which tokens are inner parts of a capitalised name ("Lynch" in "Merrill Lynch", "York" in "New York"): a
  * capitalised word right after another, in running text. Their everyday meaning is weak evidence. Headlines
@@ -85,39 +130,62 @@ function innerNameParts(cased: string[]): boolean[] {
   return cased.map((_, i) => !titleCase && i > 0 && capitalised[i] && capitalised[i - 1])
 }
 
+/** A text read for scoring: its tokens as written, lower-cased and stemmed, and which are inner name parts. */
+interface AnalysedText {
+  cased: string[]
+  tokens: string[]
+  stems: string[]
+  nameParts: boolean[]
+}
+
+// The top level's scorer and a parent's second-level scorer read the same passage, and an article's passages
+// share a title: the last few texts read are kept.
+const recentlyAnalysed = new Map<string, AnalysedText>()
+
+function analyse(text: string): AnalysedText {
+  let analysed = recentlyAnalysed.get(text)
+  if (!analysed) {
+    const cased = tokenizeCased(text)
+    const tokens = cased.map((token) => token.toLowerCase())
+    analysed = { cased, tokens, stems: tokens.map(stem), nameParts: innerNameParts(cased) }
+    if (recentlyAnalysed.size >= 8) recentlyAnalysed.delete(recentlyAnalysed.keys().next().value!)
+    recentlyAnalysed.set(text, analysed)
+  }
+  return analysed
+}
+
+/**
+ * Adds the evidence in `text` to `scores`. Phrases win over their words ("interest rate" is economy, not
+ * "interest"), and a name written as in the taxonomy ("Real Madrid") over the same words read as words; a word
+ * repeated counts with diminishing returns so one word cannot carry a long passage.
+ */
 function accumulate(lexicon: CombinedLexicon, text: string, factor: number, scores: Float64Array): number {
-  const cased = tokenizeCased(text)
-  const nameParts = innerNameParts(cased)
-  const tokens = cased.map((token) => token.toLowerCase())
-  const stems = tokens.map(stem)
+  const { cased, tokens, stems, nameParts } = analyse(text)
   const counts = new Map<string, number>()
   let evidence = 0
   for (let i = 0; i < stems.length; ) {
-    let matched = 0
-    const longest = Math.max(lexicon.longestFrom.get(EXACT_PREFIX + cased[i]) ?? 0, lexicon.longestFrom.get(stems[i]) ?? 0)
-    for (let length = Math.min(longest, stems.length - i); length >= 1; length--) {
-      // A name written as in the taxonomy ("Real Madrid") wins over the same words read as words.
-      let key = EXACT_PREFIX + cased.slice(i, i + length).join(' ')
-      let pairs = lexicon.entries.get(key)
-      if (!pairs) {
-        if (length === 1 && STOPWORDS.has(tokens[i])) break
-        key = length === 1 ? stems[i] : stems.slice(i, i + length).join(' ')
-        pairs = lexicon.entries.get(key)
-        if (pairs && length === 1 && isVerbForm(tokens[i])) pairs = lexicon.entries.get(VERB_FORM_PREFIX + key) ?? pairs
-      }
-      if (!pairs) continue
-      const seen = (counts.get(key) ?? 0) + 1
-      counts.set(key, seen)
-      const repeat = Math.sqrt(seen) - Math.sqrt(seen - 1)
-      const shape = !key.startsWith(EXACT_PREFIX) && length === 1 && nameParts[i] ? NAME_PART_WEIGHT : 1
-      for (const [topicIndex, weight] of pairs) {
-        scores[topicIndex] += weight * repeat * factor * shape
-        evidence += weight * repeat * factor * shape
-      }
-      matched = length
-      break
+    const name = longestMatch(lexicon.exact, cased, i)
+    let word = longestMatch(lexicon.stemmed, stems, i)
+    // A function word is no evidence on its own (it may still start a phrase).
+    if (word?.length === 1 && STOPWORDS.has(tokens[i])) word = undefined
+    const chosen = name && (!word || name.length! >= word.length!) ? name : word
+    if (!chosen) {
+      i++
+      continue
     }
-    i += Math.max(matched, 1)
+    const key = chosen.key!
+    const length = chosen.length!
+    let pairs = chosen.pairs!
+    if (chosen === word && length === 1 && isVerbForm(tokens[i])) pairs = lexicon.entries.get(VERB_FORM_PREFIX + key) ?? pairs
+    const seen = (counts.get(key) ?? 0) + 1
+    counts.set(key, seen)
+    const repeat = Math.sqrt(seen) - Math.sqrt(seen - 1)
+    const shape = chosen === word && length === 1 && nameParts[i] ? NAME_PART_WEIGHT : 1
+    for (const [topicIndex, weight] of pairs) {
+      scores[topicIndex] += weight * repeat * factor * shape
+      evidence += weight * repeat * factor * shape
+    }
+    i += length
   }
   return evidence
 }
@@ -143,7 +211,7 @@ export interface LexiconScorer {
 export function createLexiconScorer(taxonomy: Taxonomy, options: Partial<ClassifierOptions> = {}): LexiconScorer {
   const settings = { ...defaultClassifierOptions, ...options }
   const lexicons = lexiconsFor(taxonomy, settings.lexicon)
-  const lexicon = combine(lexicons)
+  const lexicon = combinedFor(lexicons)
   return {
     topicIds: taxonomy.topics.map((topic) => topic.id),
     lexicons,
@@ -173,15 +241,4 @@ export function topicsFromLexicon(evidence: LexiconEvidence, topicIds: string[],
   })
   result.sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
   return result.slice(0, settings.maxTopics)
-}
-
-/** Builds a classifier from a taxonomy, using its topics' lexicons (shipped, cached or derived now). */
-export function createTopicClassifier(taxonomy: Taxonomy, options: Partial<ClassifierOptions> = {}): TopicClassifier {
-  const settings = { ...defaultClassifierOptions, ...options }
-  const scorer = createLexiconScorer(taxonomy, settings)
-  return {
-    classify(text, context = {}) {
-      return topicsFromLexicon(scorer.score(text, context), scorer.topicIds, settings)
-    },
-  }
 }

@@ -27,6 +27,11 @@ export interface FeatureOptions {
   bigrams: boolean
   /** Count a stem repeated in a passage as log(1 + n) rather than n: the first mention says the most. */
   dampRepeats: boolean
+  /**
+   * A vocabulary fixed beforehand (a stored model's): exactly these stems are features, with these ids, and
+   * `minPassages` is not applied. Absent: the corpus's own stems in at least `minPassages` passages.
+   */
+  vocabulary?: string[]
 }
 
 export interface FeatureInput {
@@ -126,11 +131,20 @@ export function buildFeatureMatrix(items: FeatureInput[], options: FeatureOption
   const remap = new Int32Array(provisional.size).fill(-1)
   const vocabulary: string[] = []
   const idOf = new Map<string, number>()
-  for (const [word, id] of provisional) {
-    if (passageCount[id] < options.minPassages) continue
-    remap[id] = vocabulary.length
-    idOf.set(word, vocabulary.length)
-    vocabulary.push(word)
+  if (options.vocabulary) {
+    options.vocabulary.forEach((word, id) => {
+      vocabulary.push(word)
+      idOf.set(word, id)
+      const seen = provisional.get(word)
+      if (seen !== undefined) remap[seen] = id
+    })
+  } else {
+    for (const [word, id] of provisional) {
+      if (passageCount[id] < options.minPassages) continue
+      remap[id] = vocabulary.length
+      idOf.set(word, vocabulary.length)
+      vocabulary.push(word)
+    }
   }
 
   // Per passage, sum counts into scratch arrays indexed by stem, remembering which stems were touched.
@@ -179,5 +193,52 @@ export function buildFeatureMatrix(items: FeatureInput[], options: FeatureOption
     counts: Float32Array.from(counts),
     ownCounts: Float32Array.from(ownCounts),
     corpusCounts,
+  }
+}
+
+/**
+ * The matrix of some passages only (`rows`, in the order given), over the stems that occur in at least
+ * `minPassages` of them; `globalIds[i]` is the id in `matrix` of the sub-matrix's stem `i`.
+ */
+export function selectRows(matrix: FeatureMatrix, rows: number[], minPassages: number): FeatureMatrix & { globalIds: Int32Array } {
+  const passageCount = new Int32Array(matrix.vocabulary.length)
+  for (const p of rows) for (let c = matrix.rowStart[p]; c < matrix.rowStart[p + 1]; c++) passageCount[matrix.stems[c]]++
+  const local = new Int32Array(matrix.vocabulary.length).fill(-1)
+  const globalIds: number[] = []
+  const vocabulary: string[] = []
+  const idOf = new Map<string, number>()
+  for (let w = 0; w < matrix.vocabulary.length; w++) {
+    if (passageCount[w] < minPassages) continue
+    local[w] = globalIds.length
+    idOf.set(matrix.vocabulary[w], globalIds.length)
+    globalIds.push(w)
+    vocabulary.push(matrix.vocabulary[w])
+  }
+  const rowStart = new Int32Array(rows.length + 1)
+  const stems: number[] = []
+  const counts: number[] = []
+  const ownCounts: number[] = []
+  const corpusCounts = new Float64Array(vocabulary.length)
+  rows.forEach((p, i) => {
+    rowStart[i] = stems.length
+    for (let c = matrix.rowStart[p]; c < matrix.rowStart[p + 1]; c++) {
+      const w = local[matrix.stems[c]]
+      if (w < 0) continue
+      stems.push(w)
+      counts.push(matrix.counts[c])
+      ownCounts.push(matrix.ownCounts[c])
+      corpusCounts[w] += matrix.counts[c]
+    }
+  })
+  rowStart[rows.length] = stems.length
+  return {
+    vocabulary,
+    idOf,
+    rowStart,
+    stems: Int32Array.from(stems),
+    counts: Float32Array.from(counts),
+    ownCounts: Float32Array.from(ownCounts),
+    corpusCounts,
+    globalIds: Int32Array.from(globalIds),
   }
 }

@@ -1,7 +1,8 @@
 // Adapts the topic model to the corpus being indexed, without labels: multinomial naive Bayes fitted by EM
 // (Nigam et al. 2000) to the passages the lexicon is most sure of, with the lexicon as a Dirichlet prior and
 // the corpus's own word frequencies as the smoothing background. Words that only ever appear beside sport
-// words become sport words, for this corpus only; nothing is learnt or stored beyond the call.
+// words become sport words, for this corpus only; the fitted word distributions are returned for the caller to
+// keep as a model.
 import type { FeatureMatrix } from './features.ts'
 
 export interface SelfTrainingOptions {
@@ -54,6 +55,10 @@ export interface SelfTrainedScores {
   ownGain: Float64Array
   /** EM rounds run after the first fit. */
   iterations: number
+  /** Word log-probabilities per topic, stem-major (`w * K + k`); rows of unmodelled topics are unset. */
+  logTheta: Float64Array
+  /** Each topic's log prior with its balancing offset: what a passage's word log-likelihoods are added to. */
+  logPrior: Float64Array
 }
 
 /**
@@ -280,6 +285,7 @@ export function selfTrain(
   }
 
   for (let p = 0; p < N; p++) for (let k = 0; k < K; k++) logPosterior[p * K + k] += offset[k]
+  for (let k = 0; k < K; k++) logPrior[k] += offset[k]
   // Evidence is measured against an even mixture of the modelled topics rather than the corpus, so that in a
   // corpus all about business a business word still counts as evidence.
   const logMixture = new Float64Array(V)
@@ -302,5 +308,5 @@ export function selfTrain(
       }
     }
   }
-  return { topicCount: K, modelled, logPosterior, gain, ownGain, iterations }
+  return { topicCount: K, modelled, logPosterior, gain, ownGain, iterations, logTheta, logPrior }
 }

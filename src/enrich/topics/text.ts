@@ -23,23 +23,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 // Letters (any script), digits, and inner apostrophes or hyphens; "U.S." style dotted abbreviations lose dots.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
-/**
- * Removes markup residue common in scraped and syndicated news: escaped tags ("&lt;b&gt;"), entities
- * ("&quot;", "&#39;") and entities that lost their ampersand (" #39;s", "quot;").
- */
-export function stripMarkupResidue(text: string): string {
-  return text
-    .replace(/&lt;\/?[a-z][^&]*?&gt;/gi, ' ')
-    .replace(/&?#39;|&#x27;|&rsquo;|&lsquo;/gi, "'")
-    .replace(/&(?:amp;)?quot;|(?<![\p{L}])quot;|&[lr]dquo;/giu, '"')
-    .replace(/&amp;/gi, '&')
-    .replace(/&#?[a-z0-9]+;/gi, ' ')
-}
-
 /** Word tokens of `text` in their original case, possessive endings dropped. */
 export function tokenizeCased(text: string): string[] {
   const tokens: string[] = []
-  for (const match of stripMarkupResidue(text).matchAll(WORD)) {
+  for (const match of text.matchAll(WORD)) {
     tokens.push(match[0].replace(/['’][sS]$/, '').replace(/’/g, "'"))
   }
   return tokens

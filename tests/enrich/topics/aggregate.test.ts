@@ -25,4 +25,25 @@ describe('articleTopics', () => {
     const passages = [['politics'], ['sport'], ['health'], ['religion'], ['education'], ['politics', 'labour']]
     expect(articleTopics(passages, { minShare: 0.5 })).toEqual(['politics'])
   })
+
+  describe('with two levels', () => {
+    const parents = { 'business-finance': 'economy', 'strategy-and-marketing': 'economy', election: 'politics' }
+
+    it('chooses top-level topics among top-level topics only, each followed by its own second-level topics', () => {
+      const passages = [
+        ['economy', 'business-finance'],
+        ['economy', 'business-finance', 'politics', 'election'],
+        ['economy', 'strategy-and-marketing'],
+        ['economy', 'business-finance'],
+      ]
+      expect(articleTopics(passages, { parents })).toEqual(['economy', 'business-finance', 'strategy-and-marketing', 'politics', 'election'])
+    })
+
+    it('votes on second-level topics among the passages carrying the parent', () => {
+      const passages = [['economy', 'business-finance'], ['economy'], ['economy'], ['economy'], ['economy']]
+      expect(articleTopics(passages, { parents })).toEqual(['economy', 'business-finance'])
+      expect(articleTopics([['economy'], ['economy']], { parents })).toEqual(['economy'])
+    })
+  })
 })
+

