@@ -94,6 +94,9 @@ export function limitConnections(server: Server, limits: ConnectionLimits = {}):
     const state = open.get(socket)
     if (!state || state.busySince === undefined || Date.now() - state.busySince >= resolved.stalledResponseTimeoutMs) {
       socket.destroy()
+    } else {
+      // A socket's timer fires once; re-armed, it looks again after the next quiet spell.
+      socket.setTimeout(resolved.idleTimeoutMs)
     }
   })
 }
