@@ -63,7 +63,7 @@ interface Frame {
 export async function walkCorpus(paths: string[]): Promise<CorpusWalk> {
   const walk: CorpusWalk = { files: [], settings: [], skipped: [], missing: [] }
   /** Folders entered and files listed, by "dev:ino", with the path they were met under. */
-  const seenFolders = new Map<string, string>()
+  const seenFolders = new Map<string, { path: string; file: string }>()
   const seenFiles = new Map<string, string>()
 
   const addFile = (entry: Extract<Entry, { kind: 'file' }>, root: string) => {
@@ -91,11 +91,12 @@ export async function walkCorpus(paths: string[]): Promise<CorpusWalk> {
     const key = `${folder.info.dev}:${folder.info.ino}`
     const first = seenFolders.get(key)
     if (first !== undefined) {
-      const loop = folder.path.startsWith(first.endsWith(sep) ? first : first + sep)
-      walk.skipped.push({ file: folder.file, reason: loop ? 'symbolic link loop (a link back to a folder above it)' : 'same folder as another path, read once' })
+      const loop = folder.path.startsWith(first.path.endsWith(sep) ? first.path : first.path + sep)
+      const reason = loop ? 'symbolic link loop (a link back to a folder above it)' : `same folder as "${first.file || '.'}", read once`
+      walk.skipped.push({ file: folder.file || '.', reason })
       return undefined
     }
-    seenFolders.set(key, folder.path)
+    seenFolders.set(key, { path: folder.path, file: folder.file })
     const entries = await listFolder(folder.path, folder.file)
     if ('reason' in entries) {
       walk.skipped.push({ file: folder.file || '.', reason: entries.reason })
@@ -117,7 +118,7 @@ export async function walkCorpus(paths: string[]): Promise<CorpusWalk> {
     if (!info.isDirectory()) {
       const entry = await fileEntry(root, basename(root), info)
       if (entry.kind === 'file') addFile(entry, root)
-      else if (entry.kind === 'skip') walk.skipped.push(entry)
+      else if (entry.kind === 'skip') walk.skipped.push({ file: entry.file, reason: entry.reason })
       continue
     }
     const first = await enter({ kind: 'folder', path: root, file: '', info })
@@ -129,7 +130,7 @@ export async function walkCorpus(paths: string[]): Promise<CorpusWalk> {
         stack.pop()
         continue
       }
-      if (entry.kind === 'skip') walk.skipped.push(entry)
+      if (entry.kind === 'skip') walk.skipped.push({ file: entry.file, reason: entry.reason })
       else if (entry.kind === 'file') addFile(entry, root)
       else {
         const child = await enter(entry)
