@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../src/defaults.ts'
 import type { Article, Block } from '../../src/model.ts'
 import { cleanArticle } from '../../src/ingest/clean/index.ts'
+import { ingestLimits } from '../../src/ingest/limits.ts'
 import { passageId, sentenceBoundaries, splitLongParagraph, toPassages } from '../../src/ingest/passages.ts'
 
 const words = (count: number, word = 'word') => Array.from({ length: count }, (_, index) => `${word}${index}`).join(' ')
@@ -94,6 +95,14 @@ describe('toPassages', () => {
     const paragraph = Array.from({ length: 10 }, (_, index) => sentence(10, `s${index}w`)).join(' ')
     const passages = toPassages(article([{ text: paragraph }]), { minWords: 5, maxWords: 30 })
     expect(passages.map((passage) => countWords(passage.text))).toEqual([30, 20, 30, 20])
+  })
+
+  it('makes no more passages of one article than the limit allows', () => {
+    const blocks = Array.from({ length: 30 }, (_, index) => ({ text: sentence(60, `w${index}x`) }))
+    expect(toPassages(article(blocks))).toHaveLength(30)
+    const capped = toPassages(article(blocks), { maxPassages: 12 })
+    expect(capped.map((passage) => passage.text)).toEqual(blocks.slice(0, 12).map((block) => block.text))
+    expect(ingestLimits.maxPassagesPerArticle).toBe(1_000)
   })
 
   it('keeps a bulleted list with the sentence introducing it', () => {
