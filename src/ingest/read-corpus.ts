@@ -8,7 +8,7 @@ import { capMetaFields, formatBytes, ingestLimits } from './limits.ts'
 import { resolveArticle } from './metadata.ts'
 import type { ReadJob, ReadUnit, SidecarLayers } from './read-job.ts'
 import { readBounded } from './read/file-bytes.ts'
-import { createInThreadPool, createWorkerPool, type JobOutcome, type ReadPool } from './read-pool.ts'
+import { createInThreadPool, createWorkerPool, failureReason, type JobOutcome, type ReadPool } from './read-pool.ts'
 import { jsonlLines, JsonlVerdicts } from './read/jsonl.ts'
 import { parseSidecar, SIDECAR_FILE_NAME, type Sidecar } from './read/sidecar.ts'
 import type { ArticleFormat } from './read/types.ts'
@@ -184,22 +184,29 @@ export async function readCorpusFiles(
       result.duplicates.push({ file: raw.file, duplicateOf })
       return
     }
-    context.firstFileByText.set(fingerprint, raw.file)
     const resolved = resolveArticle(raw, cleaned, { takenIds: context.takenIds })
     const article = capMetaFields(resolved, raw.file, result.warnings)
-    // A source that is not a name was dropped; the article still has one, as every article does.
+    // Every article has a source: the default stands in when none was stated (or an over-long one was dropped).
     const statesSource = raw.meta.source !== undefined || cleaned.meta.source !== undefined
     if (!article.source || (article.source === 'unknown' && !statesSource)) article.source = options.defaultSource ?? 'unknown'
     if (raw.meta.people && !article.givenPeople) article.givenPeople = raw.meta.people
     if (raw.meta.fields && !article.fields) article.fields = raw.meta.fields
+    context.firstFileByText.set(fingerprint, raw.file)
     result.articles.push(article)
     current!.read.articles.push(article)
     current!.read.textFingerprints.push(fingerprint)
   }
 
   const report = (unit: ReadUnit) => {
-    if (unit.kind === 'article') accept(unit)
-    else result.skipped.push({ file: unit.file, reason: unit.reason })
+    if (unit.kind === 'skip') result.skipped.push({ file: unit.file, reason: unit.reason })
+    else {
+      try {
+        accept(unit)
+      } catch (error) {
+        // Resolving runs here, outside the reading threads' budget: it must not stop the run either.
+        result.skipped.push({ file: unit.raw.file, reason: failureReason(error) })
+      }
+    }
   }
 
   /** A JSON Lines line's verdict, through the check that the file is JSON Lines at all. */
