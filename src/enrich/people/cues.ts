@@ -63,7 +63,7 @@ export const NON_PERSON_HEADS = words(`
   news press times post journal herald gazette tribune daily weekly magazine television radio agency
   treaty accord agreement summit conference forum declaration protocol plan act law
   war revolution day week festival awards award prize
-  centre center memorial monument
+  centre center memorial monument amphitheatre amphitheater pavilion infirmary auditorium dome coliseum colosseum
   project programme program initiative
   channel network newsroom desk bureau
   reuters reuter interfax xinhua tass itar-tass afp ap upi dpa kyodo ansa efe bernama antara anatolian irna mena pap ctk mti bta tanjug yonhap
@@ -80,7 +80,7 @@ export const SPEECH_VERBS = words(`
 
 /** Place and organisation abbreviations written with dots, which look like initials ("U.S. Navy"). */
 export const DOTTED_NON_NAMES = words(`u.s. u.k. u.n. e.u. u.s.a. u.a.e. d.c. n.y. l.a. s.a. p.m. a.m. st. mt. ft. no. vs. v.
-  f.c. a.s. s.c. a.c. c.f. s.s. a.g. n.v. s.p.a. b.v. p.l.c. c.d. s.d. r.c. s.k. f.k. n.k.`)
+  f.c. a.s. s.c. a.c. c.f. s.s. a.g. n.v. s.p.a. b.v. p.l.c. c.d. s.d. r.c. s.k. f.k. n.k. p.o.`)
 
 /** Abbreviations whose full stop belongs to the word, not the sentence. */
 export const ABBREVIATIONS = words(`mr mrs ms dr st mt ft jr sr gen col lt sgt capt maj adm rev gov sen rep prof messrs mme mlle no vs inc ltd corp co`)
@@ -111,8 +111,12 @@ export const EXTRA_PLACES = words(`
 /** Endings that mark a word as a surname in many languages ("Maskhadov", "Shevchenko", "Popescu", "Ahmadzadeh"). */
 export const SURNAME_ENDINGS = /(?:ov|ova|ev|eva|yev|yeva|enko|chenko|sky|skiy|ski|ska|vich|vic|wicz|escu|zadeh|zade|zoda|poulos|akis|oglu|ian|yan|dze|shvili|sson|ssen|berg|stein|mann)$/
 
-/** Nouns for a person of a nation, used like a title before a name ("Briton Ian Woosnam", "Finn Juha Kankkunen"). */
+/**
+ * Nouns for a person of a nation, used like a title before a name ("Briton Ian Woosnam", "Finn Juha Kankkunen"),
+ * and the "-ish" adjectives the lexicon's demonym list lacks ("the former British colony").
+ */
 export const NATIONALITY_NOUNS = words(`
+  british irish english spanish polish danish swedish finnish turkish kurdish flemish cornish
   briton britons brit brits scot scots swede swedes dane danes pole poles turk turks serb serbs croat croats
   kurd kurds arab arabs finn finns czech czechs slovak slovaks slovene slovenes thai thais greek greeks
   frenchman frenchwoman frenchmen englishman englishwoman englishmen dutchman dutchwoman dutchmen irishman
@@ -128,3 +132,31 @@ export const CALENDAR_WORDS = words(`january february march april may june july 
 
 /** Religious titles that, before a single given name, are part of how the person is known ("Mother Teresa"). */
 export const RELIGIOUS_TITLES = words(`mother sister father brother pope`)
+
+/** Number words, which given-name lists also hold ("Nine") but which open amounts and periods ("Nine Mths"). */
+export const NUMBER_WORDS = words(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+  sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand`)
+
+/** Amount words after which a capitalised word is a currency or unit ("7.15 billion N.Z. Dlrs"), not a person. */
+export const AMOUNT_WORDS = words(`million millions billion billions trillion thousand thousands mln bln pct percent`)
+
+/** Words that introduce a photo credit ("Photo: Jane Doe", "Picture by Jane Doe"). */
+export const CREDIT_WORDS = words(`photo photos photograph photographs photographer picture pictures image images credit
+  credits illustration courtesy video images getty`)
+
+/** Closed-class words (pronouns, determiners, conjunctions, prepositions, auxiliaries), which no surname is. */
+export const FUNCTION_WORDS = words(`
+  i me my we us our you your he him his she her it its they them their this that these those there here
+  who whom whose which what when where why how everyone everybody everything someone somebody something anyone
+  anybody anything no none nobody nothing all any some each every both either neither other another such
+  a an the and or but nor so yet if then than as at by for from in into of off on onto out over to up with
+  is are was were be been being am do does did have has had will would shall should can could may might must
+  not also only just very too
+`)
+
+/**
+ * Words that open an organisation's name in languages that put the head noun first ("Agence France-Presse",
+ * "Societe Generale", "Banco Central").
+ */
+export const ORGANISATION_OPENERS = words(`agence banco banca banque societe compagnie companhia compania instituto institut
+  istituto universidad universite universidade universita grupo groupe ministerio ministere`)

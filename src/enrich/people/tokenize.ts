@@ -2,6 +2,7 @@
 // initials, possessive endings and sentence starts.
 import { ABBREVIATIONS } from './cues.ts'
 import { foldName } from './fold.ts'
+import { nameLexicon } from './lexicon.ts'
 
 export interface Token {
   /** The token as written, possessive ending removed ("Rahmon’s" -> "Rahmon"). */
@@ -17,6 +18,8 @@ export interface Token {
   isInitial: boolean
   /** The word carried a possessive ending ("’s" or "'s"). */
   possessive: boolean
+  /** The name part of an adjective compound ("Icahn" of "Icahn-led"): it ends a run of name words. */
+  adjectiveStem?: boolean
   /** First word of a sentence, where capitalisation says nothing. */
   sentenceStart: boolean
 }
@@ -45,9 +48,13 @@ export function tokenize(text: string): Token[] {
         raw = raw.slice(0, -2)
         possessive = true
       }
-      // "Moscow-based", "Hong Kong-listed": a capitalised compound ending in an ordinary lower-case word is an adjective.
-      const adjectiveCompound = /-\p{Ll}{3,}$/u.test(raw)
-      const firstCapital = !adjectiveCompound && (/^\p{Lu}/u.test(raw) || /^(?:al|el|ul|bin|ibn|ben|abu|de|van|von|di|da|du|le|la)-\p{Lu}/u.test(raw))
+      // "Moscow-based", "Icahn-led": a capitalised compound ending in an ordinary lower-case word is an adjective
+      // built on a name; the name part is kept as a word that ends any run ("Carl C. Icahn-led TWA").
+      const adjective = /^(\p{Lu}[\p{L}\p{M}'’-]*?)-(\p{Ll}{3,})$/u.exec(raw)
+      // Only when the tail is an ordinary word or a participle: "Silpa-archa" is a surname.
+      const adjectiveStem = adjective !== null && (adjective[2].endsWith('ed') || nameLexicon.commonWords.has(adjective[2]))
+      if (adjectiveStem) raw = adjective[1]
+      const firstCapital = /^\p{Lu}/u.test(raw) || /^(?:al|el|ul|bin|ibn|ben|abu|de|van|von|di|da|du|le|la)-\p{Lu}/u.test(raw)
       const letters = raw.replace(/[^\p{L}]/gu, '')
       tokens.push({
         text: raw,
@@ -57,6 +64,7 @@ export function tokenize(text: string): Token[] {
         isAllCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
         isInitial: /^(?:\p{Lu}\.)+$/u.test(raw),
         possessive,
+        adjectiveStem,
         sentenceStart: atSentenceStart,
       })
       atSentenceStart = false

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { findPeopleInArticle } from '../../../src/enrich/people/index.ts'
+import { findPeopleInArticle as findPeopleWithStats } from '../../../src/enrich/people/index.ts'
 import { addAliases, emptyAliases } from '../../../src/enrich/people/aliases.ts'
+
+/** The raw names per passage, which most of these tests are about. */
+const findPeopleInArticle = (...args: Parameters<typeof findPeopleWithStats>) => findPeopleWithStats(...args).passages
 
 describe('findPeopleInArticle', () => {
   it('lists a person named in a passage once under the full name', () => {
@@ -153,5 +156,100 @@ describe('findPeopleInArticle with aliases', () => {
   it('recognises a name the aliases file declares even without other evidence', () => {
     const aliases = addAliases(emptyAliases(), { people: { 'Qwerty Zxcvb': [] } }, 'test')
     expect(findPeopleInArticle(['Then Qwerty Zxcvb arrived.'], { aliases })).toEqual([['Qwerty Zxcvb']])
+  })
+})
+
+describe('findPeopleInArticle: initials, firms, amounts and credits on real news', () => {
+  const none = (...texts: string[]) => expect(findPeopleInArticle(texts).flat()).toEqual([])
+
+  it('lists no bare initial after a given name or before an ordinary word: "Carl C.", "K. Everyone"', () => {
+    none('J.P. Morgan and Co said Peter F.', 'Oroleum took Marika P. part cargo.')
+    none('Google, Microsoft, Apple: K. Everyone wants a piece. S. That is the plan.')
+  })
+
+  it('keeps the name an adjective compound is built on: "Carl C. Icahn-led TWA"', () => {
+    expect(findPeopleInArticle(['The unsolicited bid by the Carl C. Icahn-led TWA was conditional.'])).toEqual([['Carl C. Icahn']])
+  })
+
+  it('resolves the opening words of a longer name in the same article to it', () => {
+    const people = findPeopleInArticle(['Te Kaurinui Robert Parata said the land was returned.', 'Te Kaurinui Robert spoke first.', 'Te Kaurinui later said more.'])
+    expect(people).toEqual([['Te Kaurinui Robert Parata'], ['Te Kaurinui Robert Parata'], ['Te Kaurinui Robert Parata']])
+  })
+
+  it('starts a name after a title phrase at its given name: "the Exchequer Nigel Lawson"', () => {
+    expect(findPeopleInArticle(['He met Chancellor of the Exchequer Nigel Lawson on Friday.'])).toEqual([['Nigel Lawson']])
+  })
+
+  it('takes an occupation word between a title and a surname as a given name: "President Barber Conable"', () => {
+    expect(findPeopleInArticle(['World Bank President Barber Conable said he was confident.'])).toEqual([['Barber Conable']])
+  })
+
+  it('skips firms written with a legal form, "and Co", a ticker or a firm noun', () => {
+    none('Eli Lilly and Co said it obtained approval.', 'Salomon Brothers Inc raised its estimate.')
+    none('The drug is marketed by Eli Lilly Co <LLY> as Keflex.')
+    none('Underwriters are led by Goldman, Sachs and Co.', 'The Amsterdam unit of French bank Societe Generale said it is launching a fund.')
+  })
+
+  it('skips a firm named as someone’s employer or as a bond issue’s manager', () => {
+    expect(findPeopleInArticle(['Analyst Alan Gottesman of L.F. Rothschild said the deal was done.'])).toEqual([['Alan Gottesman']])
+    none('"We expect more," said an economist at Merrill Lynch.')
+    none('The notes were priced at par, said lead manager Kidder Peabody.')
+  })
+
+  it('skips a name the article’s own organisation list gives', () => {
+    expect(findPeopleInArticle(['Anna Karenina Holdings said profits rose.'], { orgHints: ['Anna Karenina'] }).flat()).toEqual([])
+  })
+
+  it('skips currencies and units after an amount, and words the article writes in lower case', () => {
+    none('Reserves fell to 7.15 billion N.Z. Dlrs in January from 7.20 billion dlrs in December.')
+    none('Net profit 853,000 vs loss 22,000\nNine Mths\nNet profit 1.2 mln vs 900,000')
+    none('Ay Expd-E 21,044.6 20,433.4')
+  })
+
+  it('skips photo credits: "Photo: Jane Doe", "Jane Doe/AFP"', () => {
+    none('Protesters gather in Paris. Photo: Thomas Coex/AFP')
+    none('The dam at dawn. Thomas Coex / AFP via Getty Images')
+  })
+
+  it('keeps a slash between two people: a doubles pair', () => {
+    expect(findPeopleInArticle(['3/4 - Marlene Thomsen / Lisbet Stuer-Lauridsen (Denmark) beat']).flat()).toEqual(['Marlene Thomsen', 'Lisbet Stuer-Lauridsen'])
+  })
+
+  it('skips contractions, job titles as heads and nationality adjectives: "I’m", "Art Director", "British"', () => {
+    none('“I’m proud of it,” he told us.', 'Art Director and designers worked on it.')
+    none('China is likely to deploy forces onto the former British colony’s streets.')
+  })
+})
+
+describe('findPeopleInArticle: given people', () => {
+  it('shows a given person under the full name the text gives and lists it where the text names it', () => {
+    const people = findPeopleWithStats(['Markets were calm.', 'Treasury Secretary James Baker said the dollar was stable.'], { givenPeople: ['james-baker'] })
+    expect(people.passages).toEqual([[], ['James Baker']])
+    expect(people.stats['James Baker'].given).toBe(1)
+  })
+
+  it('resolves a given surname to the full name the story uses', () => {
+    const people = findPeopleWithStats(['President Ronald Reagan said he would veto the bill.', 'Reagan spoke later.'], { givenPeople: ['reagan'] })
+    expect(people.passages).toEqual([['Ronald Reagan'], ['Ronald Reagan']])
+  })
+
+  it('spells a given person as the text writes it, or capitalises the words when the text never names them', () => {
+    const spelled = findPeopleWithStats(['Rates held.', 'The view of Leigh-Pemberton was clear.'], { givenPeople: ['leigh-pemberton'] })
+    expect(spelled.passages[1]).toContain('Leigh-Pemberton')
+    const unnamed = findPeopleWithStats(['The central bank held rates.', 'Markets were calm.'], { givenPeople: ['perez-de-cuellar'] })
+    expect(unnamed.passages).toEqual([['Perez de Cuellar'], []])
+  })
+})
+
+describe('findPeopleInArticle: stats for the corpus merge', () => {
+  it('counts passages, articles and person cues per name', () => {
+    const { stats } = findPeopleWithStats(['Treasury Secretary James Baker said so.', 'James Baker, who arrived late, agreed.', 'Nothing else.'])
+    expect(stats['James Baker']).toEqual({ passages: 2, articles: 1, personCues: 2, companyCues: 0, given: 0 })
+  })
+
+  it('records firm signs for a name even when the article lists no person', () => {
+    const { passages, stats } = findPeopleWithStats(['Merrill Lynch and Co said it would expand.'])
+    expect(passages).toEqual([[]])
+    expect(stats['Merrill Lynch']).toMatchObject({ passages: 0, companyCues: 1 })
   })
 })

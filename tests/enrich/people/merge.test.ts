@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { mergePeople } from '../../../src/enrich/people/index.ts'
 import { addAliases, emptyAliases } from '../../../src/enrich/people/aliases.ts'
+import type { NameStat, NameStats } from '../../../src/enrich/people/stats.ts'
 
-const counts = (entries: Record<string, number>) => new Map(Object.entries(entries))
+/** Stats where each name is listed in the given number of passages, one article each, and nothing else is known. */
+const counts = (entries: Record<string, number>, extra: Record<string, Partial<NameStat>> = {}): NameStats =>
+  Object.fromEntries(Object.entries(entries).map(([name, passages]) => [name, { passages, articles: passages, personCues: 0, companyCues: 0, given: 0, ...extra[name] }]))
 
 describe('mergePeople', () => {
   it('merges a transliterated surname: "Rakhmon" with "Rahmon"', () => {
@@ -84,5 +87,63 @@ describe('mergePeople with aliases', () => {
     expect(merge.canonical('Iram Garden')).toBeUndefined()
     expect(merge.canonical('iram garden')).toBeUndefined()
     expect(merge.canonical('Vladimir Putin')).toBe('Vladimir Putin')
+  })
+})
+
+describe('mergePeople: safe merging on real news', () => {
+  it('never joins two different surnames: "James R. Barker" stays apart from "James Baker"', () => {
+    const merge = mergePeople(counts({ 'James Baker': 263, 'James R. Barker': 1, Barker: 2 }))
+    expect(merge.canonical('James R. Barker')).toBe('James R. Barker')
+    expect(merge.canonical('Barker')).toBe('James R. Barker')
+    expect(merge.aliasesOf('James Baker')).toEqual([])
+  })
+
+  it('never names a cluster by an initial when a full given name exists', () => {
+    const merge = mergePeople(counts({ 'M. Eyskens': 30, 'Mark Eyskens': 2 }))
+    expect(merge.canonical('M. Eyskens')).toBe('Mark Eyskens')
+  })
+
+  it('merges a bare surname into the full name that dominates it in the corpus: "Reagan" -> "Ronald Reagan"', () => {
+    const merge = mergePeople(counts({ Reagan: 346, 'Ronald Reagan': 28, 'Michael Reagan': 1 }))
+    expect(merge.canonical('Reagan')).toBe('Ronald Reagan')
+    expect(merge.canonical('Michael Reagan')).toBe('Michael Reagan')
+  })
+
+  it('keeps a bare surname apart when two full names share it', () => {
+    const merge = mergePeople(counts({ Baker: 40, 'James Baker': 263, 'Howard Baker': 33 }))
+    expect(merge.canonical('Baker')).toBe('Baker')
+  })
+
+  it('keeps a name that goes by its middle name apart: "J. Thomas Clark" is not "Joe Clark"', () => {
+    const merge = mergePeople(counts({ 'Joe Clark': 11, 'J. Thomas Clark': 1 }))
+    expect(merge.canonical('J. Thomas Clark')).toBe('J. Thomas Clark')
+  })
+
+  it('does not carry two middle initials into one person through the name without one', () => {
+    const merge = mergePeople(counts({ 'John Smith': 10, 'John A. Smith': 3, 'John B. Smith': 2 }))
+    expect(merge.canonical('John A. Smith')).toBe('John Smith')
+    expect(merge.canonical('John B. Smith')).toBe('John B. Smith')
+  })
+
+  it('answers undefined for a name the corpus mostly writes as a firm', () => {
+    const merge = mergePeople(counts({ 'Merrill Lynch': 32, 'Paul Volcker': 146 }, { 'Merrill Lynch': { companyCues: 168, personCues: 2 } }))
+    expect(merge.canonical('Merrill Lynch')).toBeUndefined()
+    expect(merge.canonical('Paul Volcker')).toBe('Paul Volcker')
+  })
+
+  it('keeps a person whose name also carries a firm sign now and then', () => {
+    const merge = mergePeople(counts({ 'Carl Icahn': 23 }, { 'Carl Icahn': { personCues: 7, companyCues: 2 } }))
+    expect(merge.canonical('Carl Icahn')).toBe('Carl Icahn')
+  })
+
+  it('keeps a person the corpus’s own people lists give, whatever the firm signs', () => {
+    const merge = mergePeople(counts({ 'Ivan Boesky': 22 }, { 'Ivan Boesky': { companyCues: 5, given: 1 } }))
+    expect(merge.canonical('Ivan Boesky')).toBe('Ivan Boesky')
+  })
+
+  it('takes spellings that differ only in case as one name', () => {
+    const merge = mergePeople(counts({ 'Richard von Weizsaecker': 8, 'Richard Von Weizsaecker': 2 }))
+    expect(merge.canonical('Richard Von Weizsaecker')).toBe('Richard von Weizsaecker')
+    expect(merge.aliasesOf('Richard von Weizsaecker')).toEqual(['Richard Von Weizsaecker'])
   })
 })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../../src/defaults.ts'
-import { findPeopleInArticle, foldName, mergePeople } from '../../../src/enrich/people/index.ts'
+import { addNameStats, findPeopleInArticle, foldName, mergePeople, type NameStats } from '../../../src/enrich/people/index.ts'
 import { loadSeedPassages } from './seed-passages.ts'
 
 interface SeedGold {
@@ -13,17 +13,20 @@ interface SeedGold {
 const goldFile: Record<string, SeedGold | string> = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests', 'enrich', 'people', 'seed-gold.json'), 'utf8'))
 const gold = Object.fromEntries(Object.entries(goldFile).filter((entry): entry is [string, SeedGold] => typeof entry[1] === 'object'))
 const seeds = await loadSeedPassages(join(PROJECT_ROOT, 'seeds'))
-const perArticle = seeds.map((seed) => ({ seed, passages: findPeopleInArticle(seed.passages, { title: seed.title }) }))
-const counts = new Map<string, number>()
-for (const { passages } of perArticle) for (const names of passages) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1)
-const merge = mergePeople(counts)
+const perArticle = seeds.map((seed) => {
+  const people = findPeopleInArticle(seed.passages, { title: seed.title })
+  return { seed, passages: people.passages, stats: people.stats }
+})
+const stats: NameStats = {}
+for (const article of perArticle) addNameStats(stats, article.stats)
+const merge = mergePeople(stats)
 
 describe('people in the seed articles', () => {
   for (const { seed, passages } of perArticle) {
     const expected = gold[seed.file]
     it(`finds exactly the people named in ${seed.file} (passages via ${seed.via})`, () => {
       expect(expected, `no gold entry for ${seed.file}`).toBeDefined()
-      const found = [...new Set(passages.flat().map((name) => merge.canonical(name) ?? name))].map(foldName).sort()
+      const found = [...new Set(passages.flat().flatMap((name) => merge.canonical(name) ?? []))].map(foldName).sort()
       const required = expected.people.map(foldName)
       const allowed = new Set([...required, ...(expected.optional ?? []).map(foldName)])
       expect(required.filter((name) => !found.includes(name)), 'people named in the body but not found').toEqual([])
@@ -32,7 +35,7 @@ describe('people in the seed articles', () => {
   }
 
   it('lists no person under two facet values across the seeds', () => {
-    const canonicalNames = new Set([...counts.keys()].map((name) => merge.canonical(name)))
+    const canonicalNames = new Set(perArticle.flatMap(({ passages }) => passages.flat()).map((name) => merge.canonical(name)))
     const required = new Set(Object.values(gold).flatMap((g) => g.people.map(foldName)))
     // Every canonical value that shares a surname with a gold person must be that gold person.
     for (const name of canonicalNames) {
