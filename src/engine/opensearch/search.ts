@@ -1,0 +1,275 @@
+// One search on OpenSearch: the request (words, date bounds and exclusions as the query, facet selections
+// as a `post_filter`, one filtered aggregation per counted facet), the fallback to "most of the words" when no
+// passage has them all, and the answer read into the shape the views use: hits with highlight ranges and
+// snippets from the shared text-side highlighter, exact disjunctive counts, article groups, suggestions.
+import { defaults } from '../../defaults.ts'
+import type { FacetDefinition, FacetRegistry } from '../../facets/registry.ts'
+import { facetValueLabel } from '../../facets/registry.ts'
+import type { ArticleGroup, FacetCounts, FacetName, Passage, SearchHit, SearchResponse, SortOrder } from '../../model.ts'
+import { foldTerm, indexTerm } from '../../text/analyze.ts'
+import type { IndexMeta, SearchOptions } from '../engine.ts'
+import { highlight, highlightQueryTerms, makeSnippet, withinEditDistance } from '../highlight.ts'
+import type { OpenSearchHttp } from './client.ts'
+import { sendableTerm } from './documents.ts'
+import { chosenAggregation, listFacet, readValues, topValuesOf, valuesAggregation, type ReadValues } from './facets.ts'
+import { TERM_FIELDS } from './mapping.ts'
+import { isRelaxable, type SearchPlan } from './plan.ts'
+import { MATCH_ALL, type Dsl } from './query.ts'
+
+/** What a search reads besides the plan: the cluster, the passages index and its facets and labels. */
+export interface SearchContext {
+  http: OpenSearchHttp
+  /** The concrete passages index (not the alias: its meta is what the plan was made with). */
+  index: string
+  registry: FacetRegistry
+  meta: IndexMeta
+  /** Milliseconds the cluster may search before answering what it has. */
+  timeoutMs: number
+}
+
+/** The order of a search as sort keys; ties end in the corpus order, as in the embedded engine. */
+export function sortOf(order: SortOrder): Dsl[] {
+  const byDate = (direction: 'asc' | 'desc') => ({ date_start: { order: direction, missing: '_last', unmapped_type: 'integer' } })
+  if (order === 'relevance') return [{ _score: 'desc' }, byDate('desc'), { seq: 'asc' }]
+  return [byDate(order === 'newest' ? 'desc' : 'asc'), { _score: 'desc' }, { seq: 'asc' }]
+}
+
+/** Words (strict or relaxed), date bounds and exclusions: the passages a search is about before facets. */
+export function baseQuery(plan: SearchPlan, words: Dsl): Dsl {
+  const bool: Record<string, Dsl[]> = {}
+  if (words !== MATCH_ALL) bool.must = [words]
+  if (plan.date) bool.filter = [plan.date]
+  if (plan.words.exclusions.length > 0) bool.must_not = plan.words.exclusions
+  return Object.keys(bool).length > 0 ? { bool } : MATCH_ALL
+}
+
+/** Every facet's selection but `except`'s, as one filter. */
+export function selectionFilter(plan: SearchPlan, except?: FacetName): Dsl {
+  const filters = [...plan.facetFilters].filter(([facet]) => facet !== except).map(([, filter]) => filter)
+  return filters.length > 0 ? { bool: { filter: filters } } : MATCH_ALL
+}
+
+/** The whole query a search's hits satisfy: base query and every facet's selection. */
+export function fullQuery(plan: SearchPlan, words: Dsl): Dsl {
+  const selection = selectionFilter(plan)
+  if (selection === MATCH_ALL) return baseQuery(plan, words)
+  return { bool: { must: [baseQuery(plan, words)], filter: [selection] } }
+}
+
+/** The words a search runs with: all of them, or most of them when no passage (after filters) has them all. */
+export async function wordsToUse(ctx: SearchContext, plan: SearchPlan, signal?: AbortSignal): Promise<{ words: Dsl; relaxed: boolean }> {
+  if (!isRelaxable(plan)) return { words: plan.words.strict, relaxed: false }
+  const { body } = await ctx.http.request('POST', `/${ctx.index}/_count`, { query: fullQuery(plan, plan.words.strict) }, { signal })
+  return body.count > 0 ? { words: plan.words.strict, relaxed: false } : { words: plan.words.relaxed!, relaxed: true }
+}
+
+interface Page {
+  page: number
+  size: number
+  facetSize: number
+  groupByArticle: boolean
+}
+
+function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page, timeoutMs: number): Dsl {
+  const sort = sortOf(plan.sort)
+  const aggs: Record<string, Dsl> = {}
+  const facets = ctx.registry.facets
+  const chosen = new Map<FacetName, string[]>()
+  for (const facet of facets) {
+    const values = [...new Set([...(plan.filters[facet.name] ?? []), ...(plan.exclude[facet.name] ?? [])])]
+    if (values.length > 0) chosen.set(facet.name, values)
+  }
+  for (const facet of facets) {
+    const values = chosen.get(facet.name)
+    const counted = plan.countedFacets.includes(facet.name)
+    if (!counted && !values) continue
+    const inner: Record<string, Dsl> = {}
+    if (counted) inner.values = valuesAggregation(facet, wantedOf(facet, page.facetSize))
+    if (counted && values) inner.chosen = chosenAggregation(facet, values)
+    if (Object.keys(inner).length > 0) aggs[`facet:${facet.name}`] = { filter: selectionFilter(plan, facet.name), aggs: inner }
+    if (values) aggs[`known:${facet.name}`] = { global: {}, aggs: { values: chosenAggregation(facet, values) } }
+  }
+  if (page.groupByArticle) {
+    aggs.articles = { filter: selectionFilter(plan), aggs: { count: { cardinality: { field: 'article_id', precision_threshold: 40_000 } } } }
+  }
+  const selection = selectionFilter(plan)
+  const body: Dsl = {
+    query: baseQuery(plan, words),
+    ...(selection !== MATCH_ALL ? { post_filter: selection } : {}),
+    aggs,
+    sort,
+    from: (page.page - 1) * page.size,
+    size: page.size,
+    track_total_hits: true,
+    // Date orders break ties by score, so scores are computed for them too.
+    track_scores: plan.sort !== 'relevance',
+    _source: ['passage'],
+    timeout: `${timeoutMs}ms`,
+  }
+  if (page.groupByArticle) {
+    body.collapse = { field: 'article_id', inner_hits: { name: 'passages', size: defaults.groupPassages, sort, _source: ['passage'] } }
+  }
+  return body
+}
+
+/** How many values a facet lists: its top ones, or all of a facet listed only within another's choice (months). */
+function wantedOf(facet: FacetDefinition, facetSize: number): number {
+  return facet.onlyWithin ? 10_000 : facetSize
+}
+
+/** Runs a search: one request, another when the words had to be relaxed, more only when a facet's counts were in doubt. */
+export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page, options: SearchOptions = {}): Promise<SearchResponse> {
+  const started = performance.now()
+  const timeoutMs = options.budgetMs ?? ctx.timeoutMs
+  const request = async (words: Dsl) =>
+    (await ctx.http.request('POST', `/${ctx.index}/_search`, searchBody(ctx, plan, words, page, timeoutMs), { signal: options.signal })).body
+  let words = plan.words.strict
+  let answer = await request(words)
+  let relaxed = false
+  if (answer.hits.total.value === 0 && isRelaxable(plan) && !answer.timed_out) {
+    words = plan.words.relaxed!
+    answer = await request(words)
+    relaxed = true
+  }
+  const response: SearchResponse = {
+    query: '',
+    reading: plan.parsed.reading,
+    total: answer.hits.total.value,
+    page: page.page,
+    size: page.size,
+    sort: plan.sort,
+    tookMs: 0,
+    results: [],
+    facets: await facetCounts(ctx, plan, answer.aggregations ?? {}, words, page.facetSize),
+    effectiveFilters: plan.filters,
+    effectiveExclude: plan.exclude,
+    effectiveFrom: plan.from,
+    effectiveTo: plan.to,
+  }
+  const hit = (raw: any): SearchHit => toHit(raw._source.passage as Passage, typeof raw._score === 'number' ? raw._score : 0, plan)
+  if (page.groupByArticle) {
+    response.groups = (answer.hits.hits as any[]).map((raw): ArticleGroup => {
+      const inner = raw.inner_hits.passages.hits
+      const hits = (inner.hits as any[]).map(hit)
+      return { articleId: raw._source.passage.articleId, title: hits[0]?.passage.title ?? raw._source.passage.title, hits, moreMatches: Math.max(0, inner.total.value - hits.length) }
+    })
+    response.totalArticles = answer.aggregations.articles.count.value
+    response.results = response.groups.flatMap((group) => group.hits)
+  } else {
+    response.results = (answer.hits.hits as any[]).map(hit)
+  }
+  if (relaxed) response.relaxed = true
+  if (answer.timed_out || answer._shards?.failed > 0) response.partial = true
+  if (plan.notices.length > 0) response.notices = [...plan.notices]
+  if (response.total === 0 && plan.wordList.length > 0) response.suggestions = await suggest(ctx, plan.wordList, options.signal)
+  response.tookMs = Math.round((performance.now() - started) * 100) / 100
+  return response
+}
+
+/** A hit with its highlight ranges and snippet, from the shared text-side highlighter. */
+export function toHit(passage: Passage, score: number, plan: SearchPlan): SearchHit {
+  const { ranges, words } = highlightQueryTerms(passage.text, plan.highlight)
+  return { passage, score, ranges, matchedTerms: words, snippet: makeSnippet(passage.text, ranges, defaults.snippetLength) }
+}
+
+/** Every facet listed from the aggregations, asking again for the counts the first answer left in doubt. */
+async function facetCounts(ctx: SearchContext, plan: SearchPlan, aggregations: Record<string, any>, words: Dsl, facetSize: number): Promise<Record<FacetName, FacetCounts>> {
+  const read = new Map<FacetName, ReadValues>()
+  const doubtful: { facet: FacetDefinition; filter: Dsl; wanted: number }[] = []
+  for (const facet of ctx.registry.facets) {
+    if (!plan.countedFacets.includes(facet.name)) continue
+    const answer = aggregations[`facet:${facet.name}`]?.values
+    if (!answer) continue
+    const wanted = wantedOf(facet, facetSize)
+    const size = (valuesAggregation(facet, wanted).terms as { size: number }).size
+    const values = readValues(facet, answer, wanted, size)
+    if (values.exact) read.set(facet.name, values)
+    else doubtful.push({ facet, filter: selectionFilter(plan, facet.name), wanted })
+  }
+  if (doubtful.length > 0) {
+    for (const [name, values] of await topValuesOf(ctx.http, ctx.index, baseQuery(plan, words), doubtful)) read.set(name, values)
+  }
+  const counts: Record<FacetName, FacetCounts> = {}
+  for (const facet of ctx.registry.facets) {
+    const bucketsOf = (name: string) => new Map<string, number>(((aggregations[name]?.values?.buckets ?? aggregations[name]?.buckets ?? []) as any[]).map((b) => [String(b.key), b.doc_count]))
+    const chosen = new Map<string, number>(((aggregations[`facet:${facet.name}`]?.chosen?.buckets ?? []) as any[]).map((b) => [String(b.key), b.doc_count]))
+    const known = new Set([...bucketsOf(`known:${facet.name}`)].filter(([, count]) => count > 0).map(([value]) => value))
+    counts[facet.name] = listFacet(
+      facet,
+      { counted: read.get(facet.name) ?? { values: [], more: false, exact: true }, chosen, known },
+      {
+        size: facet.onlyWithin ? Number.MAX_SAFE_INTEGER : facetSize,
+        selected: new Set(plan.filters[facet.name] ?? []),
+        excluded: new Set(plan.exclude[facet.name] ?? []),
+        label: (value) => facetValueLabel(facet, value, ctx.meta),
+      },
+    )
+  }
+  return counts
+}
+
+/**
+ * Words in the index close to what was typed, offered when nothing matched, as the embedded engine offers
+ * them: for each word of four letters or more, the index term within one edit (two from six letters) held by
+ * the most passages (over every search field), shown as a word written in one of them.
+ */
+async function suggest(ctx: SearchContext, words: string[], signal?: AbortSignal): Promise<string[]> {
+  const wanted = words
+    .map((word) => ({ word, term: indexTerm(word) }))
+    .filter((entry): entry is { word: string; term: string } => entry.term !== null && entry.term.length >= 4)
+  if (wanted.length === 0) return []
+  const suggesters: Record<string, Dsl> = {}
+  wanted.forEach(({ term }, i) => {
+    for (const [field, name] of Object.entries(TERM_FIELDS)) {
+      suggesters[`w${i}:${field}`] = {
+        text: sendableTerm(term),
+        term: {
+          field: name,
+          analyzer: 'whitespace',
+          suggest_mode: 'always',
+          sort: 'frequency',
+          string_distance: 'levenshtein',
+          max_edits: term.length >= 6 ? 2 : 1,
+          prefix_length: 0,
+          min_word_length: 4,
+          size: 10,
+          max_term_freq: 2_147_483_647,
+        },
+      }
+    }
+  })
+  const { body } = await ctx.http.request('POST', `/${ctx.index}/_search`, { size: 0, track_total_hits: false, suggest: suggesters }, { signal })
+  const suggestions = new Set<string>()
+  for (const [i, { word, term }] of wanted.entries()) {
+    const weights = new Map<string, number>()
+    for (const field of Object.keys(TERM_FIELDS)) {
+      for (const option of (body.suggest?.[`w${i}:${field}`]?.[0]?.options ?? []) as { text: string; freq: number }[]) {
+        if (option.text !== term) weights.set(option.text, (weights.get(option.text) ?? 0) + option.freq)
+      }
+    }
+    const best = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
+    if (!best) continue
+    const surface = await surfaceWord(ctx, best[0], signal)
+    const distance = term.length >= 6 ? 2 : 1
+    if (surface && foldTerm(surface) !== foldTerm(word) && withinEditDistance(foldTerm(surface), foldTerm(word), distance + 1)) suggestions.add(surface)
+  }
+  return [...suggestions]
+}
+
+/** A word as written in a passage that holds the index term (terms are stems: "remitt" reads "remittances"). */
+async function surfaceWord(ctx: SearchContext, term: string, signal?: AbortSignal): Promise<string | undefined> {
+  const should = Object.values(TERM_FIELDS).map((field) => ({ term: { [field]: term } }))
+  const { body } = await ctx.http.request(
+    'POST',
+    `/${ctx.index}/_search`,
+    { size: 1, query: { bool: { should, minimum_should_match: 1 } }, sort: [{ seq: 'asc' }], _source: ['passage'] },
+    { signal },
+  )
+  const passage = body.hits.hits[0]?._source?.passage as Passage | undefined
+  if (!passage) return undefined
+  for (const text of [passage.text, passage.title, passage.section ?? '']) {
+    const { words } = highlight(text, { terms: new Set([term]), phrases: [] })
+    if (words.length > 0) return words[0]
+  }
+  return undefined
+}
