@@ -9,8 +9,10 @@ import { ClippingsError } from '../errors.ts'
 import { apiParamCheck } from './api-params.ts'
 import { assetRoutes } from './assets.ts'
 import { hostCheck } from './host-check.ts'
+import { requestLimits } from './request-limits.ts'
 import { htmlPage } from './render.ts'
 import { apiRoutes } from './routes/api.ts'
+import { ingestRoutes, type IngestOptions } from './routes/ingest.ts'
 import { documentPageRoutes } from './routes/document-pages.tsx'
 import { searchPageRoutes } from './routes/search-pages.tsx'
 import { takingTurns } from './search-turns.ts'
@@ -23,6 +25,8 @@ export interface AppOptions {
   log?: (line: string) => void
   /** Host names the app answers to (DNS-rebinding defence, see host-check.ts). Default: localhost, 127.0.0.1, [::1]. */
   allowedHosts?: readonly string[]
+  /** The ingestion API's token and where pushed articles go (see routes/ingest.ts). Default: the API is off. */
+  ingest?: IngestOptions
   /** Send the Content-Security-Policy header. Default true; tests turn it off to prove the pages inert without it. */
   contentSecurityPolicy?: boolean
 }
@@ -45,10 +49,12 @@ export function createApp(searchEngine: SearchEngine, options: AppOptions = {}):
 
   app.use('*', securityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy }))
   app.use('*', hostCheck({ allowedHosts: options.allowedHosts }))
+  app.use('*', requestLimits())
   app.use('/api/*', apiParamCheck(engine))
   app.route('/', assetRoutes())
   app.route('/', searchPageRoutes(engine, topicLabels))
   app.route('/', documentPageRoutes(engine, topicLabels, log))
+  app.route('/', ingestRoutes(options.ingest ?? {}))
   app.route('/', apiRoutes(engine, log))
 
   app.notFound((c) => errorResponse(c, 404, `Nothing lives at ${c.req.path}.`))

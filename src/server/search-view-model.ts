@@ -32,6 +32,7 @@ export const FACET_TITLES: Record<FacetName, string> = {
   source: 'Source',
   topic: 'Topic',
   person: 'People',
+  tag: 'Tags',
   year: 'Year',
   month: 'Month',
 }

@@ -72,7 +72,7 @@ describe('a hostile corpus', () => {
     }
     for (const facet of engine.facets().names) urls.push(`/?more=${enc(facet)}`)
     const people = new Set(passages.flatMap((passage) => passage.people))
-    for (const person of people) urls.push(`/people/${enc(person)}`, `/people/${enc(person)}?q=alert`)
+    for (const person of people) urls.push(`/people/${enc(person)}`)
     for (const articleId of new Set(passages.map((passage) => passage.articleId))) {
       urls.push(`/articles/${enc(articleId)}`, `/articles/${enc(articleId)}?q=${enc('alert xss script')}`)
     }
@@ -106,7 +106,9 @@ describe('a hostile corpus', () => {
     expect(urls.length).toBeGreaterThan(100)
     const problems: string[] = []
     for (const url of urls) {
-      for (const fragment of [false, true]) {
+      // Search pages have an htmx fragment form too; documents and errors do not.
+      const isSearch = url.startsWith('/?') || url === '/' || url.startsWith('/people/')
+      for (const fragment of isSearch ? [false, true] : [false]) {
         const response = await app.request(url, { headers: fragment ? { 'HX-Request': 'true' } : {} })
         if (response.status >= 500) problems.push(`${url}: status ${response.status}`)
         expect(response.headers.get('Content-Type') ?? '').toMatch(/^text\/html/)
@@ -114,7 +116,7 @@ describe('a hostile corpus', () => {
       }
     }
     expect(problems).toEqual([])
-  })
+  }, 120_000)
 
   it('shows the payloads as text rather than dropping them', async () => {
     const article = passages.find((p) => p.title.includes('xss-title-md'))!

@@ -134,3 +134,40 @@ describe('unknown parameters', () => {
     expect(knownApiParams('/healthz', [])).toBeUndefined()
   })
 })
+
+describe('request limits', () => {
+  let app: Hono
+  beforeAll(() => {
+    app = createApp(fixtureEngine(), { log: () => {} })
+  })
+
+  it('refuse an address over 8,192 characters, on a page and in the API', async () => {
+    const page = await app.request(`/?q=${'a'.repeat(9000)}`)
+    expect(page.status).toBe(400)
+    expect(page.headers.get('Content-Type')).toMatch(/^text\/html/)
+    const api = await app.request(`/api/search?q=${'a'.repeat(9000)}`)
+    expect(api.status).toBe(400)
+    expect(((await api.json()) as { error: string }).error).toMatch(/at most 8,192/)
+  })
+
+  it('refuse more than 20 values of one parameter, naming it', async () => {
+    const values = Array.from({ length: 21 }, (_, i) => `exclude_source=s${i}`).join('&')
+    const response = await app.request(`/api/search?${values}`)
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { parameter: string }).parameter).toBe('exclude_source')
+    expect((await app.request(`/?${values}`)).status).toBe(400)
+    expect((await app.request(`/?${values.split('&').slice(0, 20).join('&')}`)).status).toBe(200)
+  })
+
+  it('refuse more than 64 parameters', async () => {
+    const params = Array.from({ length: 65 }, (_, i) => `utm_${i}=x`).join('&')
+    expect((await app.request(`/?${params}`)).status).toBe(400)
+  })
+
+  it('keep a page of many filters small: its size grows with the address, never beyond a bound', async () => {
+    const values = Array.from({ length: 20 }, (_, i) => `exclude_source=${String(i).padStart(300, 'x')}`).join('&')
+    const response = await app.request(`/?${values}`)
+    expect(response.status).toBe(200)
+    expect((await response.text()).length).toBeLessThan(2_000_000)
+  })
+})
