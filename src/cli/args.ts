@@ -1,9 +1,7 @@
 // Command-line options, parsed with node:util's parseArgs; a mistake becomes a UsageError (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { resolve } from 'node:path'
-import { defaults } from '../defaults.ts'
-import { readManifest } from '../engine/persist.ts'
-import { openIndex, type OpenedIndex } from '../indexer/open.ts'
+import { engineConfig, type EngineConfig } from '../engine/backends.ts'
+import { openForReading, type OpenedIndex } from '../indexer/open.ts'
 import { progressReporter } from './progress.ts'
 
 export class UsageError extends Error {}
@@ -28,18 +26,36 @@ export function integerOption(name: string, value: string | undefined, min: numb
 
 export const indexDirOption = { index: { type: 'string' } } as const
 
+/** Options every command that opens an index takes: where it is and which engine holds it. */
+export const engineOptions = {
+  ...indexDirOption,
+  engine: { type: 'string' },
+  'opensearch-url': { type: 'string' },
+  'opensearch-index': { type: 'string' },
+} as const
+
+export const engineOptionsUsage = `  --index DIR              the index folder (default: index/)
+  --engine NAME            embedded (default) or opensearch (or $CLIPPINGS_ENGINE)
+  --opensearch-url URL     the OpenSearch cluster (or $OPENSEARCH_URL)
+  --opensearch-index NAME  the index alias in it (default: clippings)`
+
+/** The engine configuration from parsed command-line values (and the environment). */
+export function engineConfigOf(values: { index?: string; engine?: string; 'opensearch-url'?: string; 'opensearch-index'?: string }): EngineConfig {
+  return engineConfig({ index: values.index, engine: values.engine, opensearchUrl: values['opensearch-url'], opensearchIndex: values['opensearch-index'] })
+}
+
 /**
- * The index a reading command (search, export, people, serve) works on: the one in `--index` (default
- * `index/`), kept current with the corpus it was built from (the seeds when there is none yet).
+ * The index a reading command (search, export, people, serve) works on. Reading never writes: a missing
+ * index is an error naming the command that builds one (except npm start's first run, `firstRun`).
  */
-export async function openIndexForReading(indexDir: string | undefined, corpus?: string[]): Promise<OpenedIndex> {
-  const dir = resolve(indexDir ?? defaults.indexDir)
-  const manifest = await readManifest(dir)
+export async function openIndexForReading(
+  values: { index?: string; engine?: string; 'opensearch-url'?: string; 'opensearch-index'?: string },
+  options: { firstRun?: boolean } = {},
+): Promise<OpenedIndex> {
   const progress = progressReporter()
   try {
-    return await openIndex({
-      corpus: corpus?.length ? corpus : (manifest?.corpus ?? [...defaults.corpusDirs]),
-      indexDir: dir,
+    return await openForReading(engineConfigOf(values), {
+      buildSeedsIfMissing: options.firstRun,
       log: (line) => console.error(line),
       onProgress: progress.update,
     })

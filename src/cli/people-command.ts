@@ -1,15 +1,15 @@
 // `clippings people`: the people in the index with passage counts and the aliases merged into each.
 import type { Command } from './main.ts'
-import { indexDirOption, openIndexForReading, parseCommandLine, UsageError } from './args.ts'
+import { engineOptions, engineOptionsUsage, openIndexForReading, parseCommandLine, UsageError } from './args.ts'
 
-const usage = `Usage: clippings people [--json] [--index DIR]
+const usage = `Usage: clippings people [--json] [--index DIR] [--engine NAME]
 
 Lists the people named in the index, most mentioned first, with the variants merged into each name.
 Correct the list with a people-aliases.json file in the corpus folder (see the README).
 
 Options:
   --json       print as JSON
-  --index DIR  the index to read (default: index/)
+${engineOptionsUsage}
   --help       show this help`
 
 export const peopleCommand: Command = {
@@ -17,9 +17,9 @@ export const peopleCommand: Command = {
   summary: 'list the people in the index with their aliases',
   usage,
   async run(argv) {
-    const { values, positionals } = parseCommandLine(argv, { json: { type: 'boolean' }, ...indexDirOption })
+    const { values, positionals } = parseCommandLine(argv, { json: { type: 'boolean' }, ...engineOptions })
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-    const { engine } = await openIndexForReading(values.index)
+    const { engine } = await openIndexForReading(values)
     const people = await engine.people()
     if (values.json) {
       console.log(JSON.stringify(people, null, 2))

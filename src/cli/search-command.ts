@@ -1,7 +1,7 @@
 // `clippings search QUERY`: ranked passages with highlighted snippets, or the API's JSON with --json.
 import type { FacetFilters, Snippet, SortOrder } from '../model.ts'
 import type { Command } from './main.ts'
-import { UsageError, indexDirOption, integerOption, openIndexForReading, parseCommandLine } from './args.ts'
+import { UsageError, engineOptions, engineOptionsUsage, integerOption, openIndexForReading, parseCommandLine } from './args.ts'
 import { defaults } from '../defaults.ts'
 
 const usage = `Usage: clippings search QUERY [options]
@@ -15,7 +15,7 @@ Options:
   --page N       page of results (default 1)
   --size N       results per page (default 10, at most 100)
   --json         print the results as JSON
-  --index DIR    the index to search (default: index/)
+${engineOptionsUsage}
   --help         show this help
 
 The query language ("phrases", -exclusions, OR, prefix*, person:"…", after:2019) is described in the README.`
@@ -36,13 +36,13 @@ export const searchCommand: Command = {
       page: { type: 'string' },
       size: { type: 'string' },
       json: { type: 'boolean' },
-      ...indexDirOption,
+      ...engineOptions,
     })
     const query = positionals.join(' ')
     if (!query.trim() && !values.source && !values.topic && !values.person && !values.year) throw new UsageError('give a query or a filter')
     if (values.sort && !SORTS.includes(values.sort as SortOrder)) throw new UsageError(`--sort must be one of ${SORTS.join(', ')}`)
     const filters: FacetFilters = { source: values.source, topic: values.topic, person: values.person, year: values.year }
-    const { engine } = await openIndexForReading(values.index)
+    const { engine } = await openIndexForReading(values)
     const response = await engine.search({
       query,
       filters,

@@ -1,98 +1,89 @@
-// Opening the index a command or the server works on: load the persisted one when it is current, else
-// build it from the corpus and persist it. An index that is missing, corrupt, of an older format, or
-// built from another corpus or other settings is rebuilt; one that is current is never rebuilt.
+// Opening an index to read it (search, export, people, serve). Reading never writes: a missing index is an
+// error naming the command that builds one, a damaged or outdated one is reported as such, and a corpus
+// folder that has gone is only mentioned. The one exception is `npm start`'s first run, which builds the
+// seed articles into the default folder when there is nothing there.
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { loadAliases } from '../enrich/people/index.ts'
-import { loadTaxonomy } from '../enrich/topics/index.ts'
+import { relative, resolve } from 'node:path'
 import { defaults } from '../defaults.ts'
-import { MiniSearchEngine } from '../engine/index.ts'
-import { FORMAT_VERSION, loadIndex, readManifest, saveIndex, type Manifest, type SaveOptions } from '../engine/persist.ts'
-import { rankingDefaults } from '../engine/ranking.ts'
-import type { SkippedFile } from '../model.ts'
-import { buildIndexData, type BuildOptions } from './build.ts'
-import { fingerprintFiles, fingerprintSettings } from './fingerprint.ts'
+import { createBackend, type EngineConfig } from '../engine/backends.ts'
+import type { Backend, LiveEngine } from '../engine/engine.ts'
+import { EmbeddedBackend } from '../engine/embedded/backend.ts'
+import { ClippingsError } from '../errors.ts'
+import { isCorpusState, type CorpusState } from './state.ts'
+import { syncIndex, type SyncOptions } from './sync.ts'
+import { PIPELINE_VERSION } from './pipeline-version.ts'
 
 export interface OpenOptions {
-  /** Folders or files to index. */
-  corpus: string[]
-  indexDir: string
-  /** Rebuild even when the index is current. Default false. */
-  rebuild?: boolean
-  /** A taxonomy file instead of the one in the corpus folder or the shipped default. */
-  taxonomyPath?: string
-  /** One line per event worth telling the user: loading, rebuilding and why. */
+  /** Build the seed articles into the index folder when it holds no index (npm start's first run). */
+  buildSeedsIfMissing?: boolean
   log?: (line: string) => void
-  onProgress?: BuildOptions['onProgress']
-  save?: SaveOptions
+  onProgress?: SyncOptions['onProgress']
 }
 
 export interface OpenedIndex {
-  engine: MiniSearchEngine
-  manifest: Manifest
-  /** Whether this call built the index (rather than loading it). */
+  engine: LiveEngine
+  backend: Backend
+  /** The indexer's state as committed with the index (undefined for an index without one). */
+  state?: CorpusState
+  /** Whether this call built the index (npm start's first run). */
   built: boolean
-  tookMs: number
-  skipped: SkippedFile[]
-  duplicates: number
 }
 
-/** The settings files a corpus uses: `people-aliases.json` and `taxonomy.json` in any corpus folder. */
-export function settingsFiles(corpus: string[], taxonomyPath?: string): { aliases: string[]; taxonomy: string } {
-  const folders = corpus.map((path) => resolve(path))
-  const aliases = folders.map((folder) => join(folder, 'people-aliases.json')).filter(existsSync)
-  const taxonomy = taxonomyPath ?? folders.map((folder) => join(folder, 'taxonomy.json')).find(existsSync) ?? defaults.taxonomyPath
-  return { aliases, taxonomy }
+function sameFolders(a: readonly string[], b: readonly string[]): boolean {
+  const norm = (paths: readonly string[]) => paths.map((path) => resolve(path)).sort().join('\n')
+  return norm(a) === norm(b)
 }
 
-export async function openIndex(options: OpenOptions): Promise<OpenedIndex> {
-  const started = performance.now()
+function shown(path: string): string {
+  const relativePath = relative(process.cwd(), path)
+  return relativePath && !relativePath.startsWith('..') ? relativePath : path
+}
+
+/** Whether the index folder is the default one and would hold the seeds: what npm start may build itself. */
+function isDefaultSetup(config: EngineConfig): boolean {
+  return config.engine === 'embedded' && config.indexDir === defaults.indexDir
+}
+
+export async function openForReading(config: EngineConfig, options: OpenOptions = {}): Promise<OpenedIndex> {
   const log = options.log ?? (() => {})
-  const files = settingsFiles(options.corpus, options.taxonomyPath)
-  const corpusFingerprint = await fingerprintFiles(options.corpus)
-  const settingsFingerprint = await fingerprintSettings([...files.aliases, files.taxonomy], { FORMAT_VERSION, rankingDefaults })
-
-  const manifest = await readManifest(options.indexDir)
-  const reason = options.rebuild
-    ? 'rebuild requested'
-    : !manifest
-      ? 'no index yet'
-      : manifest.formatVersion !== FORMAT_VERSION
-        ? `index format ${manifest.formatVersion} is older than ${FORMAT_VERSION}`
-        : manifest.corpusFingerprint !== corpusFingerprint
-          ? 'the corpus changed'
-          : manifest.settingsFingerprint !== settingsFingerprint
-            ? 'the settings changed'
-            : undefined
-  if (manifest && !reason) {
-    try {
-      const engine = await loadIndex(options.indexDir, manifest)
-      log(`Loaded the index of ${manifest.counts.passages} passages from ${options.indexDir}`)
-      return { engine, manifest, built: false, tookMs: performance.now() - started, skipped: manifest.skipped, duplicates: manifest.counts.duplicates }
-    } catch (error) {
-      log(`${(error as Error).message}; rebuilding`)
+  const backend = await createBackend(config, { log })
+  const firstRun = options.buildSeedsIfMissing === true && isDefaultSetup(config)
+  let built = false
+  if (!(await backend.exists())) {
+    const embedded = backend instanceof EmbeddedBackend ? backend : undefined
+    const unusable = (await embedded?.folder.holdsIndex()) ?? false
+    // Something is there but cannot be used (another format, damaged): npm start rebuilds it only when it
+    // can tell it held the seeds; anything else is the user's, and is left for them to rebuild.
+    const corpus = unusable ? await embedded?.salvageCorpus() : undefined
+    const heldSeeds = corpus !== undefined && sameFolders(corpus, defaults.corpusDirs)
+    if (firstRun && (!unusable || heldSeeds)) {
+      log(unusable ? `Rebuilding the seed index in ${shown(config.indexDir)} (the one there cannot be read by this version)` : `Building the index of the seed articles in ${shown(config.indexDir)} (first run)`)
+      await syncIndex(backend, { corpus: [...defaults.corpusDirs], full: true, onProgress: options.onProgress, log })
+      built = true
+    } else if (unusable) {
+      try {
+        await backend.open()
+      } catch (error) {
+        const rebuild = corpus ? `clippings index ${corpus.map(shown).join(' ')} --out ${shown(config.indexDir)} --full` : `clippings index <folder> --out ${shown(config.indexDir)} --full`
+        throw new ClippingsError('corrupt-index', `${(error as Error).message}. Nothing was changed; rebuild it with \`${rebuild}\``, { cause: error })
+      }
+    } else {
+      throw new ClippingsError(
+        'not-found',
+        `Clippings: no index at ${shown(backend.location)}: build one with \`clippings index <folder> --out ${shown(config.indexDir)}\``,
+      )
     }
-  } else {
-    log(`Building the index (${reason})`)
   }
-
-  const { data, skipped, duplicates } = await buildIndexData(options.corpus, {
-    aliases: loadAliases(files.aliases),
-    taxonomy: loadTaxonomy(files.taxonomy),
-    onProgress: options.onProgress,
-  })
-  const engine = MiniSearchEngine.build(data)
-  const saved = await saveIndex(
-    options.indexDir,
-    engine,
-    {
-      corpusFingerprint,
-      settingsFingerprint,
-      corpus: options.corpus.map((path) => resolve(path)),
-      skipped,
-      counts: { skipped: skipped.length, duplicates: duplicates.length },
-    },
-    options.save,
-  )
-  return { engine, manifest: saved, built: true, tookMs: performance.now() - started, skipped, duplicates: duplicates.length }
+  const engine = await backend.open()
+  const stored = await backend.readState()
+  const state = isCorpusState(stored) ? stored : undefined
+  if (state) {
+    const gone = state.corpus.filter((path) => !existsSync(path))
+    const stats = await engine.stats()
+    for (const path of gone) log(`Clippings: corpus folder ${path} is gone; serving the index as built on ${stats.updatedAt.slice(0, 10)}`)
+    if (state.pipelineVersion !== PIPELINE_VERSION) {
+      log(`Clippings: the index was built by an earlier pipeline (version ${state.pipelineVersion}, now ${PIPELINE_VERSION}); \`clippings index --out ${shown(config.indexDir)}\` rebuilds it`)
+    }
+  }
+  return { engine, backend, state, built }
 }

@@ -8,7 +8,7 @@ import { hostname as machineName, networkInterfaces } from 'node:os'
 import { defaults } from '../defaults.ts'
 import type { SearchEngine } from '../engine/engine.ts'
 import { ClippingsError } from '../errors.ts'
-import { createApp } from './app.tsx'
+import { createApp, type AppOptions } from './app.tsx'
 import { httpServerOptions, limitConnections, type ConnectionLimits } from './connection-limits.ts'
 import { LOOPBACK_HOSTS, normalizeHostName } from './host-check.ts'
 
@@ -28,6 +28,8 @@ export interface ServeOptions {
   limits?: ConnectionLimits
   /** Send the Content-Security-Policy header. Default true; only tests turn it off. */
   contentSecurityPolicy?: boolean
+  /** The ingestion API (see routes/ingest.ts). Default: off. */
+  ingest?: AppOptions['ingest']
   /** Where the URL and errors are printed. Default: stdout for the URL, stderr for errors. */
   log?: (line: string) => void
   /** Stop on SIGINT/SIGTERM. Default true; tests that start several servers turn it off. */
@@ -73,6 +75,7 @@ export function serve(options: ServeOptions): Promise<RunningServer> {
   const hostname = options.hostname ?? '127.0.0.1'
   const print = options.log ?? ((line: string) => console.log(line))
   const app = createApp(options.engine, {
+    ingest: options.ingest,
     log: options.log ?? ((line: string) => console.error(line)),
     allowedHosts: allowedHostsFor(hostname, options.allowedHosts),
     contentSecurityPolicy: options.contentSecurityPolicy,

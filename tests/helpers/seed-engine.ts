@@ -3,7 +3,7 @@ import { defaults } from '../../src/defaults.ts'
 import { loadAliases } from '../../src/enrich/people/index.ts'
 import { loadTaxonomy } from '../../src/enrich/topics/index.ts'
 import { createMemoryEngine, type EmbeddedEngine } from '../../src/engine/index.ts'
-import { settingsFiles } from '../../src/indexer/open.ts'
+import { settingsFiles } from '../../src/indexer/sync.ts'
 import { buildIndexData, type BuildResult } from '../../src/indexer/build.ts'
 
 let built: Promise<{ engine: EmbeddedEngine; build: BuildResult }> | undefined

@@ -62,6 +62,25 @@ export class EmbeddedBackend implements Backend {
     throw new ClippingsError('not-found', `Clippings: no index at ${this.location}`)
   }
 
+  /**
+   * The corpus a damaged or older index was built from, when no commit can be used: from the newest state
+   * file that still reads, else from an older format's manifest. Undefined when nothing says.
+   */
+  async salvageCorpus(): Promise<string[] | undefined> {
+    for (const name of await this.folder.stateFiles()) {
+      try {
+        let state: IndexerState = {}
+        await forEachJsonLine(this.folder.path(name), undefined, (item) => {
+          state = item as IndexerState
+        })
+        if (Array.isArray(state.corpus)) return state.corpus as string[]
+      } catch {
+        // A damaged state file says nothing; try an older one.
+      }
+    }
+    return this.folder.legacyCorpus()
+  }
+
   async readState(): Promise<IndexerState | undefined> {
     if (!(await this.exists())) return undefined
     const commit = await this.commitInForce()

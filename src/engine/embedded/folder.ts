@@ -172,6 +172,21 @@ export class IndexFolder {
     }
   }
 
+  /** The index's state files, newest first. */
+  async stateFiles(): Promise<string[]> {
+    return (await this.entries()).filter((entry) => /^state-\d{8}-[a-z0-9]+\.json\.gz$/.test(entry)).sort().reverse()
+  }
+
+  /** The corpus an index of the older format (`manifest.json`) names, if it can be read. */
+  async legacyCorpus(): Promise<string[] | undefined> {
+    try {
+      const legacy = JSON.parse(await readFile(join(this.dir, LEGACY_MANIFEST), 'utf8')) as { corpus?: unknown }
+      return Array.isArray(legacy.corpus) && legacy.corpus.every((path) => typeof path === 'string') ? legacy.corpus : undefined
+    } catch {
+      return undefined
+    }
+  }
+
   /** Records a name as the index's own before it is created, so cleanup may remove it after a crash. */
   async own(name: string): Promise<void> {
     this.path(name)
