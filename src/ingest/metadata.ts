@@ -21,7 +21,7 @@ const DERIVED_TITLE_WORDS = 10
 /**
  * Builds the article from the raw file and its cleaned text. Precedence, field by field: the format's own
  * metadata merged with the sidecar (already in `raw.meta`), then what the text states (`cleaned.meta`),
- * else unknown. A date is never guessed: without one in metadata or the text's own dateline/signature the
+ * else unknown (a language the text's words do not show is "und"). A date is never guessed: without one in metadata or the text's own dateline/signature the
  * article stays undated.
  */
 export function resolveArticle(raw: RawArticle, cleaned: CleanedText, options: ResolveArticleOptions = {}): Article {
@@ -41,7 +41,8 @@ export function resolveArticle(raw: RawArticle, cleaned: CleanedText, options: R
     title,
     titleOrigin,
     source,
-    language: fromFormat.language ?? fromText.language ?? 'en',
+    // "und" (BCP 47 for undetermined) when neither the format nor the text's words say
+    language: fromFormat.language ?? fromText.language ?? 'und',
     file: raw.file,
     blocks: cleaned.blocks,
   }

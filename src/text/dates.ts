@@ -27,11 +27,13 @@ const MONTHS: Record<string, number> = {
 }
 const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
 const WEEKDAY = '(?:(?:mon|tues?|weds?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?'
-// A time and zone after the date ("T15:01:01Z", ", 14:30 GMT", " | 9:15 am", " at 10.30") say nothing more
+// A time and zone after the date ("T15:01:01Z", ", 14:30 GMT", " | 9:15 am", " at 10.30", " 18:06:00 GMT+0000 (UTC)") say nothing more
 // about the day: accepted and dropped, so a zone never shifts the stated day.
 const TIME =
   '(?:(?:\\s*(?:[,|•·–—-]|at)\\s*|[T\\s]+)\\d{1,2}[:.]\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(?:[ap]\\.?m\\.?)?' +
-  '\\s*(?:z|(?:utc|gmt)(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2}|[a-z]{2,5})?)?'
+  '\\s*(?:z|(?:utc|gmt)(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2}|[a-z]{2,5})?' +
+  // a zone's name after it, as JavaScript's Date writes it: "GMT+0000 (Coordinated Universal Time)"
+  '(?:\\s*\\([a-z .-]{1,40}\\))?)?'
 
 type DateParts = [year: number, month?: number, day?: number]
 

@@ -70,10 +70,16 @@ describe('cleanArticle on the seed articles', () => {
     ])
   })
 
-  it('drops the caption of 003 without taking it for a title', () => {
+  it('keeps the captions of 003 as text without their credits, and does not take the first for a title', () => {
     const { meta, blocks } = seed('003')
     expect(meta.title).toBeUndefined()
-    expect(blocks[0]!.text).toMatch(/^A little over a week ago/)
+    expect(blocks[0]!.text).toBe(
+      'Tajik President Emomali Rahmon (left) is seen with his Russian counterpart Vladimir Putin during a meeting at the Kremlin in Moscow.',
+    )
+    expect(blocks[1]!.text).toMatch(/^A little over a week ago/)
+    const text = blocks.map((block) => block.text).join('\n')
+    expect(text).toContain('Workers hold Tajik flags during the launch of the first turbine of the Rogun dam')
+    for (const credit of ['Guneev', 'Klimentyev', 'Amir Isaev', 'Sputnik / AFP']) expect(text).not.toContain(credit)
     expect(blocks.at(-1)!.text).toMatch(/no change is anticipated in the near future\.$/)
     expect(blocks.map((block) => block.section)).toContain('Stability restored')
     expect(blocks.map((block) => block.section)).toContain('Iron fist')
@@ -102,7 +108,9 @@ describe('cleanArticle on held-out pages phrased differently', () => {
       expect(text, phrase).not.toContain(phrase)
     expect(text).toContain('$120 million a year')
     expect(blocks.map((block) => block.section)).toContain('Investors wary')
-    expect(blocks).toHaveLength(5)
+    // the caption stays as text, its credit goes
+    expect(text).toContain('Miners at work in the Kumtor open pit in 2021.')
+    expect(blocks).toHaveLength(6)
   })
 
   it('cleans a think-tank page: language link, rating, author block, teaser, poll, EU disclaimer, footer', () => {

@@ -90,10 +90,13 @@ describe('cleanArticle: captions and credits', () => {
     expect(texts(body)).toEqual([PARAGRAPH, SECOND])
   })
 
-  it('removes a caption paragraph ending in its credit', () => {
+  it('keeps the words of a caption that describes something and drops only its credit', () => {
     const caption =
       'Tajik President Emomali Rahmon (left) is seen with his Russian counterpart Vladimir Putin during a meeting at the Kremlin in Moscow. Photo: AFP / Sergey Guneev / Sputnik'
-    expect(texts(`${caption}\n\n${PARAGRAPH}`)).toEqual([PARAGRAPH])
+    expect(texts(`${caption}\n\n${PARAGRAPH}`)).toEqual([
+      'Tajik President Emomali Rahmon (left) is seen with his Russian counterpart Vladimir Putin during a meeting at the Kremlin in Moscow.',
+      PARAGRAPH,
+    ])
   })
 
   it('strips a parenthesised credit from inside a paragraph', () => {
@@ -102,8 +105,8 @@ describe('cleanArticle: captions and credits', () => {
     ])
   })
 
-  it('reads a paragraph ending in a parenthesised credit as a caption', () => {
-    expect(texts(`Miners at work in the open pit in 2021. (Photo by Vladimir Voronin/AP)\n\n${PARAGRAPH}`)).toEqual([PARAGRAPH])
+  it('drops a parenthesised credit at the end of a caption and keeps the caption', () => {
+    expect(texts(`Miners at work in the open pit in 2021. (Photo by Vladimir Voronin/AP)\n\n${PARAGRAPH}`)).toEqual(['Miners at work in the open pit in 2021.', PARAGRAPH])
   })
 
   it('keeps sentences that merely mention photos', () => {
@@ -226,6 +229,7 @@ describe('cleanArticle: title, byline and signature', () => {
       authorRole: 'Chairman of the Movement for Reforms and Development of Tajikistan',
       date: { iso: '2025-10-28', precision: 'day' },
       place: 'Amsterdam, The Netherlands',
+      language: 'en',
     })
     expect(blocks).toHaveLength(2)
   })

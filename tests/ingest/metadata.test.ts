@@ -85,9 +85,10 @@ describe('resolveArticle', () => {
     expect(resolveArticle(raw(), cleaned()).source).toBe('unknown')
   })
 
-  it('defaults the language to English', () => {
-    expect(resolveArticle(raw(), cleaned()).language).toBe('en')
-    expect(resolveArticle(raw({ language: 'ru' }), cleaned()).language).toBe('ru')
+  it('takes the language the format states, else the one the text shows, else "und", never a default of English', () => {
+    expect(resolveArticle(raw({ language: 'ru' }), cleaned({ language: 'en' })).language).toBe('ru')
+    expect(resolveArticle(raw(), cleaned({ language: 'es' })).language).toBe('es')
+    expect(resolveArticle(raw(), cleaned()).language).toBe('und')
   })
 
   it('gives a colliding slug a short stable hash of the file path', () => {

@@ -1,7 +1,9 @@
 // Page chrome that occupies a line of its own: rating and share widgets with their vote counts, "follow
 // us" and newsletter prompts, language-switch links, "see also" / "read more" links, typo-report notes,
 // donor and editorial disclaimers, tag lists, ads, reading-time and view counters, copyright and
-// navigation lines, comment-form boilerplate and wire-service sign-offs. Each pattern is phrased the
+// navigation lines, comment-form boilerplate, wire-service sign-offs, media-player and caption widgets
+// ("Image", "Video transcript", "0:00/0:45"), print-edition notes, reprint and subscription rows,
+// newsletter pitches and pagination. Each pattern is phrased the
 // way many sites phrase the widget, and most only apply to short lines so article sentences that
 // merely mention "share" or "follow" survive.
 import type { Unit } from './segment.ts'
@@ -77,7 +79,66 @@ const RULES: LineRule[] = [
       /^(?:follow|subscribe to|join|read)\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,3}(?:channel|page|account|newsletter|feed|podcast|group)\b/iu.test(line) ||
       /^(?:subscribe|sign up|register)\s+(?:to|for)\s+(?:our|the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:newsletter|channel|digest|mailing list|updates|podcast)\b/iu.test(line) ||
       /^(?:subscribe|sign up)(?:\s+now|\s+today)?\s*[!.]?$/iu.test(line) ||
-      /\b(?:delivered|straight) to your inbox\b/iu.test(line),
+      /\b(?:delivered|straight) to your inbox\b/iu.test(line) ||
+      /^follow\b.{0,60}\bon\s+(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|x)\b/iu.test(line) ||
+      /\bshare (?:it|this(?: story| article)?) with (?:a friend|friends|your friends)\b/iu.test(line),
+  },
+  // Newsletter and subscription pitches, in the words sites use: "Sign up to the Quartz Africa Weekly
+  // Brief here for news … in your inbox", "Want more updates from Sam? Sign up for his newsletter",
+  // "Join the Ars Orbital Transmission mailing list to get weekly updates", "Get top stories … emailed to
+  // me each day", "Subscribe now Free for 30 days", "Cet article est paru dans notre newsletter …
+  // vous pouvez vous inscrire", "Click here to get the Fox News app", "Download CNN MoneyStream".
+  {
+    label: 'newsletter or subscription pitch',
+    maxWords: 60,
+    test: (line) =>
+      /(?:^|[.?!]\s+)(?:sign up|subscribe|join|register|inscrivez-vous|abonnez-vous|iscriviti|suscr[ií]bete|abonnieren)(?![\p{L}]).{0,120}\b(?:newsletters?|mailing list|briefing|brief|digest|bulletin|inbox|alerts|updates)(?![\p{L}])/iu.test(line) ||
+      /(?:^|[.?!]\s+)(?:get|receive)\b.{0,120}\b(?:newsletters?|(?:in|to) your inbox)(?![\p{L}])/iu.test(line) ||
+      /\b(?:newsletters?|mailing list)(?![\p{L}]).{0,160}\b(?:sign up|sign me up|subscribe|inscrire|abonnez|iscriviti|suscr[ií]bete|abonnieren|anmelden)(?![\p{L}])/iu.test(line) ||
+      /\b(?:our|notre|nos|unsere[nmr]?|nuestro|nuestra|la nostra|il nostro)\s+(?:free\s+|daily\s+|weekly\s+|kostenlosen\s+)?(?:newsletters?|bulletin|boletín)(?![\p{L}])/iu.test(line) ||
+      /\b(?:emailed|sent|delivered) (?:straight |directly )?to (?:me|you|your inbox)\b/iu.test(line) ||
+      /^subscribe\b.{0,80}$/iu.test(line) ||
+      /^click here\b/iu.test(line) ||
+      /\b(?:download|get|install) (?:the |our )?(?:[\p{L}]+\s){0,3}app\b/iu.test(line) && countWords(line) <= 16 ||
+      /^get (?:up-to-the-minute |the latest |breaking |real-time )?(?:updates|news alerts|alerts)\b/iu.test(line) ||
+      /^(?:listen|watch) (?:to )?[\p{L} ]{1,30} live\b/iu.test(line),
+  },
+  // Media players and caption widgets rendered as words: a lone "Image" or "Photo" heading, "Video
+  // transcript", "0:00/0:45", "-0:00 transcript", "Slideshow ( 3 images )", "Tweet may have been deleted".
+  {
+    label: 'media widget',
+    maxWords: 10,
+    test: (line) =>
+      /^(?:image|images|photo|photos|picture|video|videos|audio|gallery|graphic|chart|slideshow|interactive|map|embed|play|play video|watch video|watch|listen|transcript|video transcript|audio transcript|hide caption|toggle caption|image caption|enlarge this image|expand|close|loading|advertisement)\W*$/iu.test(line) ||
+      /^-?\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?(?:\s+(?:transcript|video|audio))?\W*$/iu.test(line) ||
+      /^(?:slideshow|gallery|photo gallery)\s*\(?\s*\d+\s*(?:images|photos|pictures)\s*\)?$/iu.test(line) ||
+      /^(?:tweet|post|video|content|image) (?:may have been|has been|was) (?:deleted|removed)\b/iu.test(line) ||
+      /^media playback is (?:unsupported|not supported)\b/iu.test(line) ||
+      /\(opens in a new (?:tab|window)\)$/iu.test(line),
+  },
+  // Print-edition notes: "A version of this article appears in print on Sept. 20, 2016, on Page A1 of the
+  // New York edition", "This article appears in the September 5, 2016 issue of New York Magazine".
+  {
+    label: 'print edition note',
+    maxWords: 60,
+    test: (line) =>
+      /^\W{0,2}a version of this (?:article|story|review|column|essay|interview|report|piece) (?:appears|appeared|was published|ran) in print\b/iu.test(line) ||
+      /^\W{0,2}this (?:article|story|review|column|essay|piece) (?:appears|appeared|was published) in the\b.{0,80}\b(?:issue|edition)\b/iu.test(line),
+  },
+  // Rows of page actions: "Order Reprints | Today's Paper | Subscribe", "Share | Print | Comments".
+  {
+    label: 'page action row',
+    maxWords: 16,
+    test: (line) => isActionRow(line),
+  },
+  // Pagination: "Page: 1 2 3 Next →", "Page 1 of 3", "Next page".
+  {
+    label: 'pagination',
+    maxWords: 16,
+    test: (line) =>
+      /^(?:pages?\s*[:：]?\s*)?(?:[«‹←<]\s*(?:prev(?:ious)?)?\s*)?\d{1,3}(?:\s+\d{1,3})+\s*(?:next|previous|prev|›|»|→|>)?\W*$/iu.test(line) ||
+      /^page \d+ of \d+$/iu.test(line) ||
+      /^(?:next|previous) page\W*$/iu.test(line),
   },
   // "Читать на русском", "Read in English", "Also available in: Русский", "English version",
   // and a short line in another script than the article's (a link to the other-language edition).
@@ -99,7 +160,11 @@ const RULES: LineRule[] = [
       /^(?:see also|read also|also read|read more|related|related (?:article|articles|stories|story|news|coverage|content|reading)|further reading|more on (?:this|the) (?:topic|subject|story)|you may also like|you might also like|don['’]t miss|must read|read next|next article|previous article)\s*[:：»>|–—-]\s*\S/iu.test(line) ||
       // weaker words only with a colon and a title after it: "More: …", "Watch: …", "Next: …"
       /^(?:more|next|previous|read|watch|listen|recommended)\s*[:：]\s*["“‘]?\p{Lu}/u.test(line) ||
-      /^(?:read more|continue reading|read the full (?:story|article)|full story|show more|load more)\W*$/iu.test(line),
+      /^(?:read more|continue reading|read the full (?:story|article)|full story|show more|load more)\W*$/iu.test(line) ||
+      // "RELATED PHOTOS: …", "SEE ALSO: …", "For more, read: …", "Read more from Jane Doe:"
+      /^(?:related|see also|also see|more)(?:\s+\p{L}+){0,2}\s*[:：]\s*\S/iu.test(line) ||
+      /^for more(?: on [^:]{1,40})?,?\s*(?:read|see|watch|visit|go to)\s*[:：]/iu.test(line) ||
+      /^(?:read|see) more (?:from|by) [\p{L} .'’-]{2,40}[:：]?$/iu.test(line),
   },
   // "If you have found a spelling error, please notify us by selecting that text and pressing Ctrl+Enter",
   // "Found a typo? Highlight it and press Ctrl+Enter", "Report an error".
@@ -173,13 +238,35 @@ const RULES: LineRule[] = [
   },
 ]
 
+// Page actions a row of links offers.
+const ACTION_WORDS =
+  /^(?:order reprints?|reprints?(?: & permissions| and permissions)?|today['’]s paper|subscribe|subscriptions?|sign in|log ?in|sign up|register|share|print|e-?mail|comments?|\d+ comments?|newsletters?|follow|save|save story|gift(?: this)? article|give this article|home|menu|search|donate|permalink|link copied|copy link|listen|read later)$/iu
+
+/** A row of short links separated by "|" (or "·"), one of which is a page action, none of which is a figure. */
+function isActionRow(line: string): boolean {
+  const segments = line.split(/\s*[|·•]\s*/u).filter(Boolean)
+  if (segments.length < 2) return false
+  if (segments.some((segment) => countWords(segment) > 4 || /[.!?:]$/u.test(segment))) return false
+  return segments.some((segment) => ACTION_WORDS.test(segment)) && !segments.some((segment) => /^\d+(?:[.,]\d+)?$/u.test(segment))
+}
+
+// A reading-time note run into a byline: "By Zach Hanlon 5 minute Read".
+const TRAILING_READING_TIME = /\s*\b\d+\s*(?:min|mins|minute|minutes)\s+read\W*$/iu
+
 /** Removes every unit that a line rule recognises as chrome, noting each removal. */
 export function removeChromeLines(units: Unit[], removed: string[]): Unit[] {
   const articleScript = dominantScript(units.map((unit) => unit.text).join(' '))
   const kept: Unit[] = []
-  for (const unit of units) {
+  for (let unit of units) {
+    const withoutReadingTime = unit.text.replace(TRAILING_READING_TIME, '')
+    if (withoutReadingTime !== unit.text && withoutReadingTime.trim() !== '' && countWords(unit.text) <= 16) {
+      removed.push(`removed reading time from: ${unit.text}`)
+      unit = { ...unit, text: withoutReadingTime.trim() }
+    }
     const words = countWords(unit.text)
-    const rule = RULES.find((candidate) => words <= candidate.maxWords && candidate.test(unit.text, { articleScript }))
+    // a rule reads the line as shown, without the list marker a scraper put before it
+    const line = unit.text.replace(/^(?:[-•*▪►]|\d{1,2}[.)])\s+/u, '')
+    const rule = RULES.find((candidate) => words <= candidate.maxWords && candidate.test(line, { articleScript }))
     if (rule) removed.push(`removed ${rule.label}: ${unit.text}`)
     else kept.push(unit)
   }
@@ -219,4 +306,64 @@ export function removeTrailingFooter(units: Unit[], removed: string[]): Unit[] {
   if (new Set(firstWords).size === firstWords.length) return units
   for (const unit of run) removed.push(`removed site footer link: ${unit.text}`)
   return units.slice(0, start)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Date stamps
+
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
+// One piece of a written date, time or stamp label.
+const STAMP_TOKEN = new RegExp(
+  '^(?:' +
+    [
+      `(?:${MONTH})\\.?`,
+      '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?',
+      '\\d{1,4}(?:st|nd|rd|th)?',
+      '\\d{1,2}[:.h]\\d{2}(?::\\d{2})?(?:[ap]\\.?m\\.?)?',
+      '\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}',
+      '[ap]\\.?m\\.?',
+      '(?:et|ct|mt|pt|[ecmp][sd]t|gmt|utc|bst|cet|cest|ist|msk|aest|aedt|jst|kst|hkt|sgt|z)',
+      'at|on|of|the|first|last|published|updated|posted|modified|created',
+    ].join('|') +
+    ')$',
+  'iu',
+)
+const STAMP_LABEL = /\b(?:first published|last updated|published|updated|posted|modified)\b/iu
+
+/**
+ * Whether the line is only a date stamp: "22 Dec, 2016 22 Dec, 2016", "First published November 29, 2016:
+ * 3:33 AM ET", "Published 10:02 AM EST Nov 19, 2019", "Dec. 13, 2016, 12:31 PM UTC / Updated Dec. 13,
+ * 2016, 6:06 PM UTC", also after a short source and place ("CNNMoney (New York) First published …").
+ */
+export function isDateStamp(line: string): boolean {
+  const text = line.trim()
+  if (onlyDateTokens(text)) return true
+  // a short source and place before the label: "CNNMoney (New York) First published …"
+  const label = STAMP_LABEL.exec(text)
+  if (!label || label.index === 0) return false
+  const prefix = text.slice(0, label.index)
+  return countWords(prefix) <= 4 && !/[.!?]\s/u.test(prefix) && onlyDateTokens(text.slice(label.index))
+}
+
+/** Whether the text is made of date, time and stamp-label words only, and names a day of a year. */
+function onlyDateTokens(text: string): boolean {
+  const tokens = text.split(/[\s,|•·/–—:;()-]+/u).filter(Boolean)
+  if (tokens.length === 0 || tokens.length > 30 || !tokens.every((token) => STAMP_TOKEN.test(token))) return false
+  const hasYear = /\b\d{4}\b/u.test(text)
+  const hasDay =
+    new RegExp(`(?:\\b\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:${MONTH})\\b|\\b(?:${MONTH})\\.?\\s+\\d{1,2}\\b)`, 'iu').test(text) ||
+    /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/u.test(text)
+  return hasYear && hasDay
+}
+
+/**
+ * Removes date stamps wherever they stand. Runs after the bylines are read, so a "Published: <date>"
+ * line near the top has already given the article its date.
+ */
+export function removeDateStamps(units: Unit[], removed: string[]): Unit[] {
+  return units.filter((unit) => {
+    if (!isDateStamp(unit.text)) return true
+    removed.push(`removed date stamp: ${unit.text}`)
+    return false
+  })
 }

@@ -5,7 +5,7 @@
 import type { ArticleMeta, Block } from '../../model.ts'
 import { extractBylines, extractDateline } from './byline.ts'
 import { removeCaptions } from './captions.ts'
-import { removeChromeLines, removeTrailingFooter, removeWireSignoff } from './chrome.ts'
+import { removeChromeLines, removeDateStamps, removeTrailingFooter, removeWireSignoff } from './chrome.ts'
 import { removeCommentSection } from './comments.ts'
 import { assembleBlocks } from './headings.ts'
 import { removeLinkLists, removeRelatedTeasers } from './link-lists.ts'
@@ -13,13 +13,14 @@ import { cleanMarkdown } from './markdown.ts'
 import { dropRepeatedParagraphs, rejoinBrokenParagraphs } from './paragraphs.ts'
 import { removePolls } from './polls.ts'
 import { segment } from './segment.ts'
+import { detectLanguage } from './language.ts'
 import { isHeadingLike } from './shape.ts'
-import { extractTitle } from './title.ts'
+import { dropTitleRepeats, extractTitle } from './title.ts'
 
 export interface CleanedText {
   /** Body blocks in order: paragraphs (a bulleted list stays one block with the sentence introducing it), each with the heading of its section. */
   blocks: Block[]
-  /** What the text itself states about the article: a title-like first line (titleOrigin 'text'), byline / "Original Author: X" / signature-block author (+ authorRole), date and place from a signature block or dateline (PartialDate with precision). Leave fields undefined when the text does not state them. */
+  /** What the text itself states about the article: a title-like first line (titleOrigin 'text'), byline / "Original Author: X" / signature-block author (+ authorRole), date and place from a signature block or dateline (PartialDate with precision), and the language its words are in (language.ts). Leave fields undefined when the text does not state them. */
   meta: ArticleMeta
   /** Human-readable notes of what was removed, for debugging (e.g. "removed photo credit: Photo: kremlin.ru"). */
   removed: string[]
@@ -49,13 +50,19 @@ export function cleanArticle(body: string, options: CleanOptions = {}): CleanedT
 
   units = extractBylines(units, meta, removed)
   units = extractTitle(units, meta, removed, options.knownTitle)
+  units = dropTitleRepeats(units, removed, options.knownTitle)
   const opening = units[0]
   if (opening && !isHeadingLike(opening.text)) {
     const rest = extractDateline(opening.text, meta, removed)
     if (rest !== undefined) units = [{ ...opening, text: rest }, ...units.slice(1)]
   }
+  // after the bylines and the dateline, which read a date at the top before it goes
+  units = removeDateStamps(units, removed)
 
   units = rejoinBrokenParagraphs(units)
   units = dropRepeatedParagraphs(units, removed)
-  return { blocks: assembleBlocks(units, removed), meta, removed }
+  const blocks = assembleBlocks(units, removed)
+  const language = detectLanguage(blocks.map((block) => block.text).join('\n'))
+  if (language?.confident) meta.language = language.language
+  return { blocks, meta, removed }
 }

@@ -52,3 +52,16 @@ export function extractTitle(units: Unit[], meta: ArticleMeta, removed: string[]
   removed.push(`took title line: ${first.text}`)
   return units.slice(1)
 }
+
+/** Removes later lines that only repeat the known title (a page's footer or share box often does). */
+export function dropTitleRepeats(units: Unit[], removed: string[], knownTitle?: string): Unit[] {
+  if (!knownTitle) return units
+  const key = comparisonKey(knownTitle)
+  if (key === '') return units
+  const kept = units.filter((unit) => {
+    if (comparisonKey(unit.text) !== key) return true
+    removed.push(`removed title repeated in the body: ${unit.text}`)
+    return false
+  })
+  return kept.length > 0 ? kept : units
+}
