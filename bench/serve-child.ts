@@ -4,14 +4,12 @@
 // `serve-child.ts <index-dir> [no-cache]`: no-cache turns the engine's result cache off.
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { loadIndex, readManifest } from '../src/engine/persist.ts'
+import { createEmbeddedBackend } from '../src/engine/embedded/backend.ts'
 import { createApp } from '../src/server/index.ts'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: serve-child.ts <index-dir>')
-const manifest = await readManifest(dir)
-if (!manifest) throw new Error(`bench: no index in ${dir}`)
-const engine = await loadIndex(dir, manifest, process.argv[3] === 'no-cache' ? { cacheBytes: 0 } : {})
+const engine = await createEmbeddedBackend(dir, process.argv[3] === 'no-cache' ? { cacheBytes: 0 } : {}).loadEngine()
 const app = createApp(engine, { log: (line) => process.stderr.write(line + '\n') })
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(JSON.stringify({ port: info.port }) + '\n')

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { defaults, PROJECT_ROOT } from '../src/defaults.ts'
-import { openIndex } from '../src/indexer/open.ts'
+import { createEmbeddedBackend } from '../src/engine/embedded/backend.ts'
+import { syncIndex } from '../src/indexer/sync.ts'
 import { serve } from '../src/server/serve.ts'
 
 const { values } = parseArgs({
@@ -24,7 +25,9 @@ const { values } = parseArgs({
 const scratch = mkdtempSync(join(tmpdir(), 'clippings-screenshot-'))
 try {
   // A throwaway index, so taking a picture never touches the project's own index/.
-  const { engine } = await openIndex({ corpus: [...defaults.corpusDirs], indexDir: join(scratch, 'index') })
+  const backend = createEmbeddedBackend(join(scratch, 'index'))
+  await syncIndex(backend, { corpus: [...defaults.corpusDirs] })
+  const engine = await backend.open()
   const server = await serve({ engine, port: 0, handleSignals: false, log: () => {} })
   try {
     let path = values.path

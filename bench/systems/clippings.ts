@@ -1,8 +1,8 @@
 // Clippings itself: the engine the server runs, measured through its full call (page of results with
 // snippets and highlight ranges, exact total, disjunctive counts for all five facets). The result cache is
 // off here: the mix repeats every round, and a remembered answer would measure the cache, not the engine.
-import { MiniSearchEngine } from '../../src/engine/index.ts'
-import { loadIndex, readManifest, saveIndex } from '../../src/engine/persist.ts'
+import { createMemoryEngine, type EmbeddedEngine } from '../../src/engine/index.ts'
+import { createEmbeddedBackend } from '../../src/engine/embedded/backend.ts'
 import type { SearchRequest } from '../../src/model.ts'
 import { clippingsQueryString, type BenchQuery } from '../queries.ts'
 import type { BenchSystem, BuiltIndex, SearchOutcome } from './system.ts'
@@ -10,8 +10,6 @@ import type { BenchSystem, BuiltIndex, SearchOutcome } from './system.ts'
 /** Every search matched and counted afresh (see the file comment). */
 const UNCACHED = { cacheBytes: 0 }
 
-/** The manifest fields a benchmark index carries: nothing to fingerprint, nothing skipped. */
-const MANIFEST_FIELDS = { corpusFingerprint: 'bench', settingsFingerprint: 'bench', corpus: [], skipped: [], counts: { skipped: 0, duplicates: 0 } }
 
 /** The request the server makes for a query of the mix (`/api/search?q=…&source=…&topic=…`). */
 export function clippingsRequest(query: BenchQuery): SearchRequest {
@@ -34,12 +32,14 @@ class ClippingsIndex implements BuiltIndex {
   /** Passage id → passage number, for the outcome's ids (bookkeeping: see `prepare`). */
   private docOf: Map<string, number> | undefined
 
-  constructor(readonly engine: MiniSearchEngine) {}
+  constructor(readonly engine: EmbeddedEngine) {}
 
   prepare(): Map<string, number> {
     if (!this.docOf) {
       this.docOf = new Map()
-      this.engine.data.passages.forEach((passage, doc) => this.docOf!.set(passage.id, doc))
+      this.engine.index.store.passages.forEach((passage, doc) => {
+        if (passage) this.docOf!.set(passage.id, doc)
+      })
     }
     return this.docOf
   }
@@ -51,7 +51,7 @@ class ClippingsIndex implements BuiltIndex {
   }
 
   async save(dir: string): Promise<void> {
-    await saveIndex(dir, this.engine, MANIFEST_FIELDS)
+    await createEmbeddedBackend(dir).save(this.engine, {})
   }
 }
 
@@ -60,13 +60,9 @@ export const clippingsSystem: BenchSystem = {
   key: 'clippings',
   notes: 'full engine call: AND with stemming, stop words and typo tolerance, phrases verified on the text, top 10 with snippets and highlight ranges, exact total, disjunctive counts for source, topic, person, year and month',
   async build(corpus) {
-    return new ClippingsIndex(
-      MiniSearchEngine.build({ articles: corpus.articles, passages: corpus.passages, topicLabels: corpus.topicLabels, personAliases: {}, builtAt: new Date(0).toISOString() }, UNCACHED),
-    )
+    return new ClippingsIndex(createMemoryEngine({ articles: corpus.articles, passages: corpus.passages, topicLabels: corpus.topicLabels }, UNCACHED))
   },
   async load(dir) {
-    const manifest = await readManifest(dir)
-    if (!manifest) throw new Error(`bench: no Clippings index in ${dir}`)
-    return new ClippingsIndex(await loadIndex(dir, manifest, UNCACHED))
+    return new ClippingsIndex(await createEmbeddedBackend(dir, UNCACHED).loadEngine())
   },
 }

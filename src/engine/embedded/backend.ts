@@ -101,10 +101,14 @@ export class EmbeddedBackend implements Backend {
   }
 
   async build(data: IndexData, state: IndexerState, options: { onProgress?: BuildProgress } = {}): Promise<void> {
+    await this.save(EmbeddedEngine.build(data, this.options), state, options)
+  }
+
+  /** Writes an engine built in memory as the index in force (a build whose engine the caller already has). */
+  async save(engine: EmbeddedEngine, state: IndexerState, options: { onProgress?: BuildProgress } = {}): Promise<void> {
     const lock = await this.folder.lock()
     try {
       await this.folder.cleanup()
-      const engine = EmbeddedEngine.build(data, this.options)
       options.onProgress?.('write', 0, 1)
       await this.commitBase(engine, state, await this.nextGeneration())
       options.onProgress?.('write', 1, 1)
