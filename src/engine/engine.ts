@@ -197,6 +197,8 @@ export interface Backend {
   openWriter(): Promise<IndexWriter>
   /** Opens the index for searching; it takes updates through `openWriter` while open. */
   open(): Promise<LiveEngine>
+  /** Removes what interrupted writes left behind (a write does this too); a no-op where nothing can be left. */
+  tidy?(): Promise<void>
 }
 
 /**

@@ -126,6 +126,8 @@ function fullBuildReason(state: CorpusState | undefined, corpus: string[], setti
 export async function syncIndex(backend: Backend, options: SyncOptions = {}, live?: { writer: IndexWriter; state: CorpusState }): Promise<SyncResult> {
   const started = performance.now()
   const log = options.log ?? (() => {})
+  // A write starts by clearing what interrupted ones left (a live writer did so when it opened).
+  if (!live) await backend.tidy?.()
   const stored = live?.state ?? (await backend.readState())
   const state = isCorpusState(stored) ? stored : undefined
   const corpus = (options.corpus ?? state?.corpus ?? []).map((path) => resolve(path))

@@ -190,6 +190,16 @@ export class EmbeddedBackend implements Backend {
     return engine
   }
 
+  async tidy(): Promise<void> {
+    if (!(await this.folder.holdsIndex())) return
+    const lock = await this.folder.lock()
+    try {
+      await this.folder.cleanup()
+    } finally {
+      await lock.release()
+    }
+  }
+
   async openWriter(): Promise<IndexWriter> {
     const lock = await this.folder.lock()
     try {
