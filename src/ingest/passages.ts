@@ -191,7 +191,7 @@ function mergeShortPieces(pieces: Piece[], minWords: number, maxWords: number): 
   // a merge may run a little over the maximum rather than leave a fragment on its own
   const roomFor = (a: Piece, b: Piece) => a.words + b.words <= maxWords * 1.2
   pieces.forEach((original, index) => {
-    let piece = carried ? joinPieces(carried, original) : original
+    const piece = carried ? joinPieces(carried, original) : original
     carried = undefined
     const hasNext = index < pieces.length - 1
     if (piece.words >= minWords) {

@@ -41,7 +41,7 @@ export interface ReadCorpusOptions {
   onProgress?: (done: number, total: number, file: string) => void
   /** The source of articles that state none (in metadata, text or URL); a JSON Lines line's own `source` wins. */
   defaultSource?: string
-  /** Threads reading files in parallel. Default 2 (1 on a one-core machine); 0 reads in this thread, without a time budget. */
+  /** Threads reading files in parallel. Default 2 with 4 or more cores, else 1; 0 reads in this thread, without a time budget. */
   threads?: number
   /** Time one file, or one JSON Lines line, may take to read and clean. Default `ingestLimits.fileTimeBudgetMs` (30 s). */
   fileTimeBudgetMs?: number

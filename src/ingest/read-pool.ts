@@ -24,7 +24,10 @@ export interface ReadPool {
 }
 
 export interface WorkerPoolOptions {
-  /** Threads reading in parallel, at most. Default 2, or 1 on a one-core machine; one until `expectWork` says there is enough work for more. */
+  /**
+   * Threads reading in parallel, at most. Default 2 on a machine with 4 or more cores, else 1 (the main
+   * thread is busy too, resolving what the threads read). One until `expectWork` says there is work for more.
+   */
   threads?: number
   /** Time one job may take. Default `ingestLimits.fileTimeBudgetMs` (30 s). */
   timeBudgetMs?: number
@@ -70,7 +73,7 @@ type WorkerMessage = { ready: true } | { id: number; result: ReadJobResult } | {
 
 /** Runs jobs in worker threads with a time and memory budget per job; see the module comment. */
 export function createWorkerPool(options: WorkerPoolOptions = {}): ReadPool {
-  const threads = Math.max(1, options.threads ?? Math.min(2, availableParallelism()))
+  const threads = Math.max(1, options.threads ?? (availableParallelism() >= 4 ? 2 : 1))
   const budgetMs = options.timeBudgetMs ?? ingestLimits.fileTimeBudgetMs
   const memoryMb = options.memoryMb ?? ingestLimits.readerMemoryMb
   const entry = options.entry ?? DEFAULT_ENTRY
