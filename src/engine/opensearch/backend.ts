@@ -4,7 +4,11 @@
 import { applyMergePatch, type Backend, type BuildProgress, type FlushResult, type IndexData, type IndexedArticle, type IndexerState, type IndexMeta, type IndexWriter, type LiveEngine } from '../engine.ts'
 import type { ArticleRecord, Passage } from '../../model.ts'
 import type { RankingDefaults } from '../ranking.ts'
+import type { CountAnswer, SearchAnswer } from './answers.ts'
 import { bulkWrite, type BulkOperation } from './bulk.ts'
+
+/** `GET /_alias/<name>`: concrete index → its aliases. */
+type AliasAnswer = Record<string, unknown>
 import { connect, resolveOptions, type OpenSearchHttp, type OpenSearchOptions, type ResolvedOptions } from './client.ts'
 import { articleDocument, passageDocument } from './documents.ts'
 import { OpenSearchEngine, loadView, type EngineHost } from './engine.ts'
@@ -71,7 +75,7 @@ export class OpenSearchBackend implements Backend, EngineHost {
 
   /** The concrete passages index the alias points to, if any. */
   async aliasTarget(): Promise<string | undefined> {
-    const { status, body } = await this.http.request('GET', `/_alias/${this.names.passages}`, undefined, { ignore: [404] })
+    const { status, body } = await this.http.request<AliasAnswer>('GET', `/_alias/${this.names.passages}`, undefined, { ignore: [404] })
     if (status === 404) return undefined
     const targets = Object.keys(body).sort()
     return targets.at(-1)
@@ -145,7 +149,7 @@ export class OpenSearchBackend implements Backend, EngineHost {
     await this.http.request('POST', `/${list}/_refresh`)
     // Every primary started; replicas too when the cluster has nodes for them (a one-node cluster has not).
     await this.http.request('GET', `/_cluster/health/${list}?wait_for_status=yellow&timeout=120s`)
-    const { body } = await this.http.request('GET', '/_cluster/health')
+    const { body } = await this.http.request<{ number_of_data_nodes: number }>('GET', '/_cluster/health')
     if (body.number_of_data_nodes > this.options.replicas) {
       await this.http.request('GET', `/_cluster/health/${list}?wait_for_status=green&timeout=120s`, undefined, { ignore: [408] })
     }
@@ -158,7 +162,7 @@ export class OpenSearchBackend implements Backend, EngineHost {
       [this.names.passages, names.passages],
       [this.names.articles, names.articles],
     ] as const) {
-      const { status, body } = await this.http.request('GET', `/_alias/${alias}`, undefined, { ignore: [404] })
+      const { status, body } = await this.http.request<AliasAnswer>('GET', `/_alias/${alias}`, undefined, { ignore: [404] })
       if (status !== 404) for (const old of Object.keys(body)) actions.push({ remove: { index: old, alias } })
       actions.push({ add: { index, alias } })
     }
@@ -169,11 +173,11 @@ export class OpenSearchBackend implements Backend, EngineHost {
   private async removeOldBuilds(): Promise<void> {
     const inForce = new Set<string>()
     for (const alias of [this.names.passages, this.names.articles]) {
-      const { status, body } = await this.http.request('GET', `/_alias/${alias}`, undefined, { ignore: [404] })
+      const { status, body } = await this.http.request<AliasAnswer>('GET', `/_alias/${alias}`, undefined, { ignore: [404] })
       if (status !== 404) for (const index of Object.keys(body)) inForce.add(index)
     }
-    const { body } = await this.http.request('GET', `/_cat/indices/${this.options.alias}-*?format=json&h=index`, undefined, { ignore: [404] })
-    const old = ((body as unknown as { index: string }[]) ?? []).map((row) => row.index).filter((index) => isBuildIndex(this.options.alias, index) && !inForce.has(index))
+    const { body } = await this.http.request<{ index: string }[]>('GET', `/_cat/indices/${this.options.alias}-*?format=json&h=index`, undefined, { ignore: [404] })
+    const old = (Array.isArray(body) ? body : []).map((row) => row.index).filter((index) => isBuildIndex(this.options.alias, index) && !inForce.has(index))
     if (old.length > 0) {
       await this.deleteIndices(old)
       this.options.log(`Clippings: deleted the OpenSearch indices of earlier builds: ${old.join(', ')}`)
@@ -288,7 +292,7 @@ class OpenSearchWriter implements IndexWriter {
     await this.backend.meta.writeView(index, next)
     if (next.stateGeneration !== view.stateGeneration) await this.backend.meta.deleteState(index, view.stateGeneration, view.stateParts)
     await this.flushed()
-    const { body } = await this.backend.http.request('GET', `/${index}/_count`)
+    const { body } = await this.backend.http.request<CountAnswer>('GET', `/${index}/_count`)
     const addedPassages = adds.reduce((sum, { passages }) => sum + passages.length, 0)
     return { added: addedPassages, removed: oldPassages.length, passages: body.count, tookMs: performance.now() - started }
   }
@@ -300,7 +304,7 @@ class OpenSearchWriter implements IndexWriter {
       const chunk = articleIds.slice(start, start + 1000)
       let after: unknown[] | undefined
       for (;;) {
-        const { body } = await this.backend.http.request('POST', `/${index}/_search`, {
+        const { body } = await this.backend.http.request<SearchAnswer<unknown>>('POST', `/${index}/_search`, {
           size: 5000,
           query: { terms: { article_id: chunk } },
           _source: false,
@@ -308,7 +312,7 @@ class OpenSearchWriter implements IndexWriter {
           track_total_hits: false,
           ...(after ? { search_after: after } : {}),
         })
-        const hits = body.hits.hits as { _id: string; sort: unknown[] }[]
+        const hits = body.hits.hits
         for (const hit of hits) ids.push(hit._id)
         if (hits.length < 5000) break
         after = hits[hits.length - 1].sort

@@ -1,6 +1,7 @@
 // Bulk writes with backpressure and retries: operations are packed into requests of a few megabytes, at most
 // `concurrency` requests are in flight (the producer waits for one to finish before packing more), and what
 // the cluster turns away because it is busy (429, or a node going away) is sent again after a growing pause.
+import type { BulkAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
 import { OpenSearchError } from './client.ts'
 
@@ -52,11 +53,11 @@ export async function bulkWrite(http: OpenSearchHttp, operations: Iterable<BulkO
     for (let attempt = 1; pending.length > 0; attempt++) {
       let again: string[] = []
       try {
-        const { body } = await http.request('POST', '/_bulk', undefined, { lines: pending.join('') as unknown as unknown[], retries: 0 })
+        const { body } = await http.request<BulkAnswer>('POST', '/_bulk', undefined, { lines: pending.join(''), retries: 0 })
         if (!body.errors) {
           done += pending.length
         } else {
-          ;(body.items as Record<string, { status: number; error?: { type?: string; reason?: string } }>[]).forEach((item, i) => {
+          body.items.forEach((item, i) => {
             const result = Object.values(item)[0]
             if (result.status < 300 || (result.status === 404 && 'delete' in item)) done++
             else if (RETRYABLE.has(result.status)) again.push(pending[i])

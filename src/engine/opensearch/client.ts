@@ -115,15 +115,16 @@ export interface RequestOptions {
   /** HTTP statuses that answer normally instead of throwing (404 for "not there"). */
   ignore?: number[]
   signal?: AbortSignal
-  /** NDJSON lines (bulk); `body` is left out then. */
-  lines?: unknown[]
+  /** NDJSON (bulk): lines as objects, or the text itself; `body` is left out then. */
+  lines?: Record<string, unknown>[] | string
   timeoutMs?: number
   retries?: number
 }
 
 /** A request to the cluster and its JSON answer. */
 export interface OpenSearchHttp {
-  request<T = Record<string, any>>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<{ status: number; body: T }>
+  /** `T` is the answer's shape as the caller reads it (see answers.ts); nothing checks it. */
+  request<T = unknown>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<{ status: number; body: T }>
   close(): Promise<void>
 }
 
@@ -134,8 +135,8 @@ export function connect(options: ResolvedOptions): OpenSearchHttp {
       const { signal } = requestOptions
       if (signal?.aborted) throw abortError()
       const params = requestOptions.lines
-        ? { method, path, bulkBody: requestOptions.lines as Record<string, any>[] }
-        : { method, path, ...(body === undefined ? {} : { body: body as Record<string, any> }) }
+        ? { method, path, bulkBody: requestOptions.lines }
+        : { method, path, ...(body === undefined ? {} : { body: body as Record<string, unknown> }) }
       const pending = client.transport.request(params, {
         ignore: requestOptions.ignore,
         requestTimeout: requestOptions.timeoutMs,
@@ -165,11 +166,12 @@ function abortError(): Error {
 
 /** The client's errors as one kind with the cluster's reason in the message. */
 function describe(error: unknown, method: string, path: string): OpenSearchError {
-  const failure = error as { name?: string; message?: string; meta?: { statusCode?: number; body?: any } }
+  type Cause = { type?: string; reason?: string; root_cause?: { reason?: string }[] }
+  const failure = error as { name?: string; message?: string; meta?: { statusCode?: number; body?: { error?: Cause | string } } }
   const status = failure.meta?.statusCode
   const cause = failure.meta?.body?.error
-  const type: string | undefined = typeof cause === 'object' ? cause?.type : undefined
-  const reason = typeof cause === 'object' ? (cause?.root_cause?.[0]?.reason ?? cause?.reason) : cause
+  const type = typeof cause === 'object' ? cause.type : undefined
+  const reason = typeof cause === 'object' ? (cause.root_cause?.[0]?.reason ?? cause.reason) : cause
   const what = reason ? `${type ?? 'error'}: ${reason}` : (failure.message ?? String(error))
   return new OpenSearchError(`Clippings: OpenSearch ${method} ${path} failed${status ? ` (${status})` : ''}: ${what}`, status, type, { cause: error })
 }

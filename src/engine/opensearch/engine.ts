@@ -11,6 +11,7 @@ import { foldValue } from '../embedded/plan.ts'
 import type { FacetValueList, FacetValuesOptions, IndexWriter, LiveEngine, SearchOptions, TextHighlight } from '../engine.ts'
 import { highlightQueryTerms } from '../highlight.ts'
 import { rankingDefaults, type RankingDefaults } from '../ranking.ts'
+import type { ArticleSource, CountAnswer, GetAnswer, MgetAnswer, SearchAnswer } from './answers.ts'
 import { OpenSearchError, type OpenSearchHttp } from './client.ts'
 import { exportPassages } from './export.ts'
 import { allValuesOf, compareValues, facetValue, topValuesOf, type ReadValues } from './facets.ts'
@@ -153,15 +154,15 @@ export class OpenSearchEngine implements LiveEngine {
   async getPassage(id: string): Promise<Passage | undefined> {
     return this.withView(async (loaded) => {
       // `realtime=false`: a passage is found once its flush made it visible, as searches find it.
-      const { status, body } = await this.host.http.request('GET', `/${loaded.passages}/_doc/${encodeURIComponent(id)}?realtime=false&_source=passage`, undefined, { ignore: [404] })
-      return status === 404 || !body.found ? undefined : (body._source.passage as Passage)
+      const { status, body } = await this.host.http.request<GetAnswer<{ passage: Passage }>>('GET', `/${loaded.passages}/_doc/${encodeURIComponent(id)}?realtime=false&_source=passage`, undefined, { ignore: [404] })
+      return status === 404 || !body.found ? undefined : body._source?.passage
     })
   }
 
   async getArticle(id: string): Promise<ArticleRecord | undefined> {
     return this.withView(async (loaded) => {
-      const { status, body } = await this.host.http.request('GET', `/${loaded.view.articles}/_doc/${encodeURIComponent(id)}?realtime=false`, undefined, { ignore: [404] })
-      return status === 404 || !body.found ? undefined : (body._source.article as ArticleRecord)
+      const { status, body } = await this.host.http.request<GetAnswer<ArticleSource>>('GET', `/${loaded.view.articles}/_doc/${encodeURIComponent(id)}?realtime=false`, undefined, { ignore: [404] })
+      return status === 404 || !body.found ? undefined : body._source?.article
     })
   }
 
@@ -169,8 +170,8 @@ export class OpenSearchEngine implements LiveEngine {
     const article = await this.getArticle(articleId)
     if (!article || article.passageIds.length === 0) return []
     return this.withView(async (loaded) => {
-      const { body } = await this.host.http.request('POST', `/${loaded.passages}/_mget?realtime=false&_source=passage`, { ids: article.passageIds })
-      return (body.docs as any[]).filter((doc) => doc.found).map((doc) => doc._source.passage as Passage)
+      const { body } = await this.host.http.request<MgetAnswer<{ passage: Passage }>>('POST', `/${loaded.passages}/_mget?realtime=false&_source=passage`, { ids: article.passageIds })
+      return body.docs.flatMap((doc) => (doc.found && doc._source ? [doc._source.passage] : []))
     })
   }
 
@@ -254,9 +255,9 @@ export class OpenSearchEngine implements LiveEngine {
     return this.withView(async (loaded) => {
       const http = this.host.http
       const [passages, articles, counts] = await Promise.all([
-        http.request('GET', `/${loaded.passages}/_count`),
-        http.request('GET', `/${loaded.view.articles}/_count`),
-        http.request('POST', `/${loaded.passages}/_search`, {
+        http.request<CountAnswer>('GET', `/${loaded.passages}/_count`),
+        http.request<CountAnswer>('GET', `/${loaded.view.articles}/_count`),
+        http.request<SearchAnswer<unknown>>('POST', `/${loaded.passages}/_search`, {
           size: 0,
           track_total_hits: false,
           aggs: {
@@ -269,8 +270,8 @@ export class OpenSearchEngine implements LiveEngine {
         backend: this.backend,
         articles: articles.body.count,
         passages: passages.body.count,
-        people: counts.body.aggregations.people.value,
-        sources: counts.body.aggregations.sources.value,
+        people: counts.body.aggregations?.people?.value ?? 0,
+        sources: counts.body.aggregations?.sources?.value ?? 0,
         builtAt: loaded.view.meta.builtAt,
         updatedAt: loaded.view.meta.updatedAt,
       }

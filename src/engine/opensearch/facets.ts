@@ -8,6 +8,7 @@
 import { facetValueLabel, facetValueParent, UNDATED, type FacetDefinition, type FacetRegistry } from '../../facets/registry.ts'
 import type { FacetCounts, FacetValue } from '../../model.ts'
 import type { IndexMeta } from '../engine.ts'
+import type { Aggregation, SearchAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
 import { facetField } from './mapping.ts'
 import { MATCH_ALL, type Dsl } from './query.ts'
@@ -47,11 +48,6 @@ export function chosenAggregation(facet: FacetDefinition, values: readonly strin
   return { terms: { field: facetField(facet.name), include: [...values], size: values.length } }
 }
 
-interface TermsAnswer {
-  buckets: { key: string; doc_count: number; doc_count_error_upper_bound?: number }[]
-  doc_count_error_upper_bound?: number
-  sum_other_doc_count?: number
-}
 
 export interface ReadValues {
   /** Values with a count above zero, sorted as shown; the top ones are exact. */
@@ -63,8 +59,8 @@ export interface ReadValues {
 }
 
 /** The values of a terms answer, and whether its top `wanted` (and their order) are certain. */
-export function readValues(facet: FacetDefinition, answer: TermsAnswer, wanted: number, size: number): ReadValues {
-  const buckets = answer.buckets.filter((bucket) => bucket.doc_count > 0)
+export function readValues(facet: FacetDefinition, answer: Aggregation, wanted: number, size: number): ReadValues {
+  const buckets = (answer.buckets ?? []).filter((bucket) => bucket.doc_count > 0)
   const values = buckets.map((bucket) => ({ value: String(bucket.key), count: bucket.doc_count })).sort((a, b) => compareValues(facet, a, b))
   const missing = answer.doc_count_error_upper_bound ?? 0
   const more = (answer.sum_other_doc_count ?? 0) > 0
@@ -142,12 +138,12 @@ export async function topValuesOf(
 ): Promise<Map<string, ReadValues>> {
   const aggs: Record<string, Dsl> = {}
   for (const { facet, filter, wanted } of requests) aggs[facet.name] = { filter, aggs: { values: valuesAggregation(facet, wanted, round) } }
-  const { body } = await http.request('POST', `/${index}/_search`, { size: 0, track_total_hits: false, query, aggs })
+  const { body } = await http.request<SearchAnswer<unknown>>('POST', `/${index}/_search`, { size: 0, track_total_hits: false, query, aggs })
   const read = new Map<string, ReadValues>()
   const again: typeof requests = []
   for (const request of requests) {
     const size = (valuesAggregation(request.facet, request.wanted, round).terms as { size: number }).size
-    const values = readValues(request.facet, body.aggregations[request.facet.name].values, request.wanted, size)
+    const values = readValues(request.facet, body.aggregations?.[request.facet.name]?.values as Aggregation, request.wanted, size)
     if (values.exact) read.set(request.facet.name, values)
     else again.push(request)
   }
@@ -168,10 +164,11 @@ export async function allValuesOf(http: OpenSearchHttp, index: string, query: Ds
   do {
     const composite: Dsl = { size: 2000, sources: [{ value: { terms: { field: facetField(facet.name) } } }] }
     if (after) composite.after = after
-    const { body } = await http.request('POST', `/${index}/_search`, { size: 0, track_total_hits: false, query, aggs: { all: { composite } } }, { signal })
-    const answer = body.aggregations.all as { buckets: { key: { value: string }; doc_count: number }[]; after_key?: Record<string, unknown> }
-    for (const bucket of answer.buckets) if (bucket.doc_count > 0) values.push({ value: String(bucket.key.value), count: bucket.doc_count })
-    after = answer.buckets.length > 0 ? answer.after_key : undefined
+    const { body } = await http.request<SearchAnswer<unknown>>('POST', `/${index}/_search`, { size: 0, track_total_hits: false, query, aggs: { all: { composite } } }, { signal })
+    const answer = body.aggregations?.all
+    const buckets = answer?.buckets ?? []
+    for (const bucket of buckets) if (bucket.doc_count > 0) values.push({ value: String((bucket.key as { value: string }).value), count: bucket.doc_count })
+    after = buckets.length > 0 ? answer?.after_key : undefined
   } while (after)
   values.sort((a, b) => compareValues(facet, a, b))
   return { values, more: false, exact: true }

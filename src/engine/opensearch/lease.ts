@@ -2,7 +2,10 @@
 // absent (or taken over once expired), renewed while held, deleted on release. A process that dies holding it
 // blocks writers for at most the lease's length.
 import { hostname } from 'node:os'
+import type { GetAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
+
+type LeaseAnswer = GetAnswer<{ body: { holder: string; expiresAt: number } }>
 
 /** How long a lease lasts without renewal, and how often a holder renews it. */
 const LEASE_MS = 120_000
@@ -43,9 +46,9 @@ export class WriterLease {
   private async take(): Promise<void> {
     const created = await this.http.request('PUT', this.path('?op_type=create&refresh=false'), this.body(), { ignore: [409] })
     if (created.status !== 409) return
-    const { status, body } = await this.http.request('GET', this.path(), undefined, { ignore: [404] })
-    if (status === 404) return this.take()
-    const held = body._source?.body as { holder: string; expiresAt: number }
+    const { status, body } = await this.http.request<LeaseAnswer>('GET', this.path(), undefined, { ignore: [404] })
+    if (status === 404 || !body._source) return this.take()
+    const held = body._source.body
     if (held.expiresAt > Date.now()) {
       throw new Error(`Clippings: another writer (${held.holder}) is changing this OpenSearch index; try again when it has finished`)
     }
@@ -55,7 +58,7 @@ export class WriterLease {
   }
 
   private async renew(): Promise<void> {
-    const { status, body } = await this.http.request('GET', this.path(), undefined, { ignore: [404] })
+    const { status, body } = await this.http.request<LeaseAnswer>('GET', this.path(), undefined, { ignore: [404] })
     if (status === 404 || body._source?.body?.holder !== this.holder) throw new Error('Clippings: this writer lost its lease on the OpenSearch index')
     await this.http.request('PUT', this.path(`?if_seq_no=${body._seq_no}&if_primary_term=${body._primary_term}`), this.body())
   }
@@ -69,7 +72,7 @@ export class WriterLease {
   async release(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = undefined
-    const { status, body } = await this.http.request('GET', this.path(), undefined, { ignore: [404] })
+    const { status, body } = await this.http.request<LeaseAnswer>('GET', this.path(), undefined, { ignore: [404] })
     if (status !== 404 && body._source?.body?.holder === this.holder) {
       await this.http.request('DELETE', this.path(`?if_seq_no=${body._seq_no}&if_primary_term=${body._primary_term}`), undefined, { ignore: [404, 409] })
     }

@@ -9,6 +9,7 @@ import type { ArticleGroup, FacetCounts, FacetName, Passage, SearchHit, SearchRe
 import { foldTerm, indexTerm } from '../../text/analyze.ts'
 import type { IndexMeta, SearchOptions } from '../engine.ts'
 import { highlight, highlightQueryTerms, makeSnippet, withinEditDistance } from '../highlight.ts'
+import { subAggregation, type Aggregation, type CountAnswer, type Hit, type SearchAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
 import { sendableTerm } from './documents.ts'
 import { chosenAggregation, listFacet, readValues, topValuesOf, valuesAggregation, type ReadValues } from './facets.ts'
@@ -59,7 +60,7 @@ export function fullQuery(plan: SearchPlan, words: Dsl): Dsl {
 /** The words a search runs with: all of them, or most of them when no passage (after filters) has them all. */
 export async function wordsToUse(ctx: SearchContext, plan: SearchPlan, signal?: AbortSignal): Promise<{ words: Dsl; relaxed: boolean }> {
   if (!isRelaxable(plan)) return { words: plan.words.strict, relaxed: false }
-  const { body } = await ctx.http.request('POST', `/${ctx.index}/_count`, { query: fullQuery(plan, plan.words.strict) }, { signal })
+  const { body } = await ctx.http.request<CountAnswer>('POST', `/${ctx.index}/_count`, { query: fullQuery(plan, plan.words.strict) }, { signal })
   return body.count > 0 ? { words: plan.words.strict, relaxed: false } : { words: plan.words.relaxed!, relaxed: true }
 }
 
@@ -122,11 +123,11 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
   const started = performance.now()
   const timeoutMs = options.budgetMs ?? ctx.timeoutMs
   const request = async (words: Dsl) =>
-    (await ctx.http.request('POST', `/${ctx.index}/_search`, searchBody(ctx, plan, words, page, timeoutMs), { signal: options.signal })).body
+    (await ctx.http.request<SearchAnswer>('POST', `/${ctx.index}/_search`, searchBody(ctx, plan, words, page, timeoutMs), { signal: options.signal })).body
   let words = plan.words.strict
   let answer = await request(words)
   let relaxed = false
-  if (answer.hits.total.value === 0 && isRelaxable(plan) && !answer.timed_out) {
+  if (total(answer) === 0 && isRelaxable(plan) && !answer.timed_out) {
     words = plan.words.relaxed!
     answer = await request(words)
     relaxed = true
@@ -134,7 +135,7 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
   const response: SearchResponse = {
     query: '',
     reading: plan.parsed.reading,
-    total: answer.hits.total.value,
+    total: total(answer),
     page: page.page,
     size: page.size,
     sort: plan.sort,
@@ -146,24 +147,29 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
     effectiveFrom: plan.from,
     effectiveTo: plan.to,
   }
-  const hit = (raw: any): SearchHit => toHit(raw._source.passage as Passage, typeof raw._score === 'number' ? raw._score : 0, plan)
+  const hit = (raw: Hit): SearchHit => toHit(raw._source.passage, typeof raw._score === 'number' ? raw._score : 0, plan)
   if (page.groupByArticle) {
-    response.groups = (answer.hits.hits as any[]).map((raw): ArticleGroup => {
-      const inner = raw.inner_hits.passages.hits
-      const hits = (inner.hits as any[]).map(hit)
-      return { articleId: raw._source.passage.articleId, title: hits[0]?.passage.title ?? raw._source.passage.title, hits, moreMatches: Math.max(0, inner.total.value - hits.length) }
+    response.groups = answer.hits.hits.map((raw): ArticleGroup => {
+      const inner = raw.inner_hits?.passages?.hits
+      const hits = (inner?.hits ?? [raw]).map(hit)
+      const matches = inner?.total.value ?? hits.length
+      return { articleId: raw._source.passage.articleId, title: hits[0]?.passage.title ?? raw._source.passage.title, hits, moreMatches: Math.max(0, matches - hits.length) }
     })
-    response.totalArticles = answer.aggregations.articles.count.value
+    response.totalArticles = subAggregation(answer.aggregations?.articles, 'count')?.value ?? 0
     response.results = response.groups.flatMap((group) => group.hits)
   } else {
-    response.results = (answer.hits.hits as any[]).map(hit)
+    response.results = answer.hits.hits.map(hit)
   }
   if (relaxed) response.relaxed = true
-  if (answer.timed_out || answer._shards?.failed > 0) response.partial = true
+  if (answer.timed_out || (answer._shards?.failed ?? 0) > 0) response.partial = true
   if (plan.notices.length > 0) response.notices = [...plan.notices]
   if (response.total === 0 && plan.wordList.length > 0) response.suggestions = await suggest(ctx, plan.wordList, options.signal)
   response.tookMs = Math.round((performance.now() - started) * 100) / 100
   return response
+}
+
+function total(answer: SearchAnswer): number {
+  return answer.hits.total?.value ?? 0
 }
 
 /** A hit with its highlight ranges and snippet, from the shared text-side highlighter. */
@@ -173,12 +179,12 @@ export function toHit(passage: Passage, score: number, plan: SearchPlan): Search
 }
 
 /** Every facet listed from the aggregations, asking again for the counts the first answer left in doubt. */
-async function facetCounts(ctx: SearchContext, plan: SearchPlan, aggregations: Record<string, any>, words: Dsl, facetSize: number): Promise<Record<FacetName, FacetCounts>> {
+async function facetCounts(ctx: SearchContext, plan: SearchPlan, aggregations: Record<string, Aggregation>, words: Dsl, facetSize: number): Promise<Record<FacetName, FacetCounts>> {
   const read = new Map<FacetName, ReadValues>()
   const doubtful: { facet: FacetDefinition; filter: Dsl; wanted: number }[] = []
   for (const facet of ctx.registry.facets) {
     if (!plan.countedFacets.includes(facet.name)) continue
-    const answer = aggregations[`facet:${facet.name}`]?.values
+    const answer = subAggregation(aggregations[`facet:${facet.name}`], 'values')
     if (!answer) continue
     const wanted = wantedOf(facet, facetSize)
     const size = (valuesAggregation(facet, wanted).terms as { size: number }).size
@@ -189,12 +195,12 @@ async function facetCounts(ctx: SearchContext, plan: SearchPlan, aggregations: R
   if (doubtful.length > 0) {
     for (const [name, values] of await topValuesOf(ctx.http, ctx.index, baseQuery(plan, words), doubtful)) read.set(name, values)
   }
-  const counts: Record<FacetName, FacetCounts> = {}
+  const listed: Record<FacetName, FacetCounts> = {}
   for (const facet of ctx.registry.facets) {
-    const bucketsOf = (name: string) => new Map<string, number>(((aggregations[name]?.values?.buckets ?? aggregations[name]?.buckets ?? []) as any[]).map((b) => [String(b.key), b.doc_count]))
-    const chosen = new Map<string, number>(((aggregations[`facet:${facet.name}`]?.chosen?.buckets ?? []) as any[]).map((b) => [String(b.key), b.doc_count]))
-    const known = new Set([...bucketsOf(`known:${facet.name}`)].filter(([, count]) => count > 0).map(([value]) => value))
-    counts[facet.name] = listFacet(
+    const counts = (answer: Aggregation | undefined) => new Map((answer?.buckets ?? []).map((bucket) => [String(bucket.key), bucket.doc_count]))
+    const chosen = counts(subAggregation(aggregations[`facet:${facet.name}`], 'chosen'))
+    const known = new Set([...counts(subAggregation(aggregations[`known:${facet.name}`], 'values'))].filter(([, count]) => count > 0).map(([value]) => value))
+    listed[facet.name] = listFacet(
       facet,
       { counted: read.get(facet.name) ?? { values: [], more: false, exact: true }, chosen, known },
       {
@@ -205,7 +211,7 @@ async function facetCounts(ctx: SearchContext, plan: SearchPlan, aggregations: R
       },
     )
   }
-  return counts
+  return listed
 }
 
 /**
@@ -238,12 +244,12 @@ async function suggest(ctx: SearchContext, words: string[], signal?: AbortSignal
       }
     }
   })
-  const { body } = await ctx.http.request('POST', `/${ctx.index}/_search`, { size: 0, track_total_hits: false, suggest: suggesters }, { signal })
+  const { body } = await ctx.http.request<SearchAnswer<unknown>>('POST', `/${ctx.index}/_search`, { size: 0, track_total_hits: false, suggest: suggesters }, { signal })
   const suggestions = new Set<string>()
   for (const [i, { word, term }] of wanted.entries()) {
     const weights = new Map<string, number>()
     for (const field of Object.keys(TERM_FIELDS)) {
-      for (const option of (body.suggest?.[`w${i}:${field}`]?.[0]?.options ?? []) as { text: string; freq: number }[]) {
+      for (const option of body.suggest?.[`w${i}:${field}`]?.[0]?.options ?? []) {
         if (option.text !== term) weights.set(option.text, (weights.get(option.text) ?? 0) + option.freq)
       }
     }
@@ -259,13 +265,13 @@ async function suggest(ctx: SearchContext, words: string[], signal?: AbortSignal
 /** A word as written in a passage that holds the index term (terms are stems: "remitt" reads "remittances"). */
 async function surfaceWord(ctx: SearchContext, term: string, signal?: AbortSignal): Promise<string | undefined> {
   const should = Object.values(TERM_FIELDS).map((field) => ({ term: { [field]: term } }))
-  const { body } = await ctx.http.request(
+  const { body } = await ctx.http.request<SearchAnswer>(
     'POST',
     `/${ctx.index}/_search`,
     { size: 1, query: { bool: { should, minimum_should_match: 1 } }, sort: [{ seq: 'asc' }], _source: ['passage'] },
     { signal },
   )
-  const passage = body.hits.hits[0]?._source?.passage as Passage | undefined
+  const passage = body.hits.hits[0]?._source?.passage
   if (!passage) return undefined
   for (const text of [passage.text, passage.title, passage.section ?? '']) {
     const { words } = highlight(text, { terms: new Set([term]), phrases: [] })

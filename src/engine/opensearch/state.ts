@@ -6,6 +6,7 @@
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 import type { IndexerState, IndexMeta } from '../engine.ts'
+import type { GetAnswer, MgetAnswer, SearchAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
 import { metaIndexBody } from './mapping.ts'
 
@@ -46,15 +47,16 @@ export class MetaStore {
     const { status } = await this.http.request('HEAD', `/${this.index}`, undefined, { ignore: [404] })
     if (status === 200) return
     const created = await this.http.request('PUT', `/${this.index}`, metaIndexBody(this.replicas), { ignore: [400] })
-    if (created.status === 400 && (created.body as any)?.error?.type !== 'resource_already_exists_exception') {
-      throw new Error(`Clippings: cannot create the OpenSearch index ${this.index}: ${JSON.stringify((created.body as any)?.error)}`)
+    const error = (created.body as { error?: { type?: string } } | undefined)?.error
+    if (created.status === 400 && error?.type !== 'resource_already_exists_exception') {
+      throw new Error(`Clippings: cannot create the OpenSearch index ${this.index}: ${JSON.stringify(error)}`)
     }
   }
 
   async readView(passagesIndex: string): Promise<IndexView | undefined> {
-    const { status, body } = await this.http.request('GET', `/${this.index}/_doc/${encodeURIComponent(viewId(passagesIndex))}`, undefined, { ignore: [404] })
+    const { status, body } = await this.http.request<GetAnswer<{ body: IndexView }>>('GET', `/${this.index}/_doc/${encodeURIComponent(viewId(passagesIndex))}`, undefined, { ignore: [404] })
     if (status === 404 || !body.found) return undefined
-    const view = body._source?.body as IndexView | undefined
+    const view = body._source?.body
     if (!view || view.format !== VIEW_FORMAT) throw new Error(`Clippings: the OpenSearch index ${passagesIndex} was written by another version of Clippings`)
     return view
   }
@@ -83,10 +85,10 @@ export class MetaStore {
 
   async readState(passagesIndex: string, view: IndexView): Promise<IndexerState> {
     const ids = Array.from({ length: view.stateParts }, (_, part) => partId(passagesIndex, view.stateGeneration, part))
-    const { body } = await this.http.request('POST', `/${this.index}/_mget`, { ids })
-    const buffers = (body.docs as any[]).map((doc, part) => {
-      if (!doc.found) throw new Error(`Clippings: part ${part} of the indexer state of ${passagesIndex} is missing`)
-      return Buffer.from(doc._source.data as string, 'base64')
+    const { body } = await this.http.request<MgetAnswer<{ data: string }>>('POST', `/${this.index}/_mget`, { ids })
+    const buffers = body.docs.map((doc, part) => {
+      if (!doc.found || !doc._source) throw new Error(`Clippings: part ${part} of the indexer state of ${passagesIndex} is missing`)
+      return Buffer.from(doc._source.data, 'base64')
     })
     return JSON.parse((await gunzipAsync(Buffer.concat(buffers))).toString('utf8')) as IndexerState
   }
@@ -99,20 +101,21 @@ export class MetaStore {
 
   /** Deletes everything kept for a passages index that is gone (the distribution has no delete-by-query). */
   async forget(passagesIndex: string): Promise<void> {
-    const { status, body } = await this.http.request(
+    const { status, body } = await this.http.request<SearchAnswer<unknown>>(
       'POST',
       `/${this.index}/_search`,
       { size: 10_000, _source: false, query: { term: { index: passagesIndex } } },
       { ignore: [404] },
     )
     if (status === 404) return
-    const lines = (body.hits.hits as { _id: string }[]).map((hit) => ({ delete: { _index: this.index, _id: hit._id } }))
+    const lines = body.hits.hits.map((hit) => ({ delete: { _index: this.index, _id: hit._id } }))
     if (lines.length > 0) await this.http.request('POST', '/_bulk', undefined, { lines })
   }
 
   /** The passages indices the meta index holds views of. */
   async viewedIndices(): Promise<string[]> {
-    const { body } = await this.http.request('POST', `/${this.index}/_search`, { size: 1000, _source: false, query: { term: { kind: 'view' } }, fields: ['index'] }, { ignore: [404] })
-    return ((body.hits?.hits ?? []) as any[]).map((hit) => hit.fields?.index?.[0]).filter(Boolean)
+    type Answer = { hits?: { hits: { fields?: { index?: string[] } }[] } }
+    const { body } = await this.http.request<Answer>('POST', `/${this.index}/_search`, { size: 1000, _source: false, query: { term: { kind: 'view' } }, fields: ['index'] }, { ignore: [404] })
+    return (body.hits?.hits ?? []).map((hit) => hit.fields?.index?.[0]).filter((index): index is string => Boolean(index))
   }
 }
