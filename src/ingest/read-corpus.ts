@@ -101,9 +101,10 @@ function createPool(options: ReadCorpusOptions): ReadPool {
 
 /** One thing to handle, in file order: a reason known without reading, a job under way, or a file's end. */
 type Step =
-  | { kind: 'skip'; info: CorpusFileInfo; file: string; reason: string; line?: number; badLine?: boolean }
+  /** `wholeFile`: nothing more of the file is read (a JSON Lines file that cannot be opened, or is binary). */
+  | { kind: 'skip'; info: CorpusFileInfo; file: string; reason: string; line?: number; badLine?: boolean; wholeFile?: boolean }
   | { kind: 'job'; info: CorpusFileInfo; job: ReadJob; outcome: Promise<JobOutcome> }
-  | { kind: 'end'; info: CorpusFileInfo }
+  | { kind: 'end'; info: CorpusFileInfo; jsonl: boolean }
 
 /**
  * Reads the files given (as `walkCorpus` lists them), in order. `context` carries the ids given and texts
@@ -138,7 +139,7 @@ export async function readCorpusFiles(
           yield { step: { kind: 'skip', info, file: info.file, reason } }
         } else yield { step: jobStep(info, { kind: 'file', path: info.path, file: info.file, format, sidecar: layers }) }
       }
-      yield { step: { kind: 'end', info } }
+      yield { step: { kind: 'end', info, jsonl: format === 'jsonl' } }
     }
   }
 
@@ -165,7 +166,7 @@ export async function readCorpusFiles(
       }
       if (batch.length > 0) yield flush()
       if ('wholeFile' in line) {
-        yield { step: { kind: 'skip', info, file: line.file, reason: line.skip } }
+        yield { step: { kind: 'skip', info, file: line.file, reason: line.skip, wholeFile: true } }
         return
       }
       yield { step: { kind: 'skip', info, file: line.file, reason: line.skip, line: line.number, badLine: true } }
@@ -244,8 +245,8 @@ export async function readCorpusFiles(
       byFile.set(step.info.path, current.read)
     }
     if (step.kind === 'end') {
-      if (current.verdicts && !abandoned.has(step.info.path)) {
-        const { report: rest, empty } = current.verdicts.finish()
+      if (step.jsonl && !abandoned.has(step.info.path)) {
+        const { report: rest, empty } = (current.verdicts ?? new JsonlVerdicts<ReadUnit>(step.info.file)).finish()
         rest.forEach(report)
         if (empty) result.skipped.push({ file: empty.file, reason: empty.skip })
       }
@@ -257,6 +258,7 @@ export async function readCorpusFiles(
       const unit: ReadUnit = { kind: 'skip', file: step.file, reason: step.reason, line: step.line, badLine: step.badLine }
       if (step.line !== undefined) reportLine(unit)
       else result.skipped.push({ file: step.file, reason: step.reason })
+      if (step.wholeFile) abandoned.add(step.info.path)
       return
     }
     const outcome = await step.outcome

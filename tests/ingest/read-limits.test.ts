@@ -117,6 +117,23 @@ describe('files that cannot be opened', () => {
     expect(outcomes).toEqual([{ file: 'nope.jsonl', skip: 'cannot read (ENOENT)' }])
   })
 
+  it('reports an empty JSON Lines file, and one that is binary, once each', async () => {
+    const odd = await mkdtemp(join(tmpdir(), 'clippings-odd-'))
+    try {
+      await writeFile(join(odd, 'empty.jsonl'), '\n\n')
+      await writeFile(join(odd, 'nothing.jsonl'), '')
+      await writeFile(join(odd, 'zip.jsonl'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x0a]))
+      const read = await readCorpus([odd], { threads: 0 })
+      expect(read.skipped).toEqual([
+        { file: 'empty.jsonl', reason: 'empty file' },
+        { file: 'nothing.jsonl', reason: 'empty file' },
+        { file: 'zip.jsonl', reason: 'binary data, not text' },
+      ])
+    } finally {
+      await rm(odd, { recursive: true, force: true })
+    }
+  })
+
   it('reports files that vanished between the walk and the reading', async () => {
     const gone = await mkdtemp(join(tmpdir(), 'clippings-gone-'))
     try {
