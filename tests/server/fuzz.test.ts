@@ -33,10 +33,11 @@ describe('the HTTP fuzz suite', () => {
     const statuses = new Map<number, number>()
     await fc.assert(
       fc.asyncProperty(fuzzRequest(corpus), async ({ target, headers }) => {
-        const answer = await withDeadline(
-          app.request(target, { headers }).then(async (response) => ({ status: response.status, body: await response.text() })),
-          HANG_MS,
-        )
+        const respond = async () => {
+          const response = await app.request(target, { headers })
+          return { status: response.status, body: await response.text() }
+        }
+        const answer = await withDeadline(respond(), HANG_MS)
         if (answer === 'hang') throw new Error(`${target}: no answer within ${HANG_MS} ms`)
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
         const problems = answerProblems(answer.status, answer.body)
