@@ -3,7 +3,7 @@
 // 30); and the number of open connections is capped. At the cap a new connection makes room by closing the
 // connection that has been idle longest, so hundreds of silent sockets cannot lock out a real client; only
 // when every connection is busy with a request is the new one refused.
-import type { Server } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 
 export interface ConnectionLimits {
@@ -16,8 +16,9 @@ export interface ConnectionLimits {
   /** Idle time after a response before a kept-alive connection is closed (ms). Default 5 s. */
   keepAliveTimeoutMs?: number
   /**
-   * A response that moves no byte for `idleTimeoutMs` (a client that stopped reading an export, say) is cut
-   * once its request is this old (ms). Default 60 s.
+   * A response under way that moves no byte for `idleTimeoutMs` (a client that stopped reading an export, say)
+   * is cut once its request is this old (ms). A request still being worked on, its answer not begun, is never
+   * cut for being quiet. Default 60 s.
    */
   stalledResponseTimeoutMs?: number
   /** Open connections at most, well under the usual limit of 1,024 open files. Default 500. */
@@ -33,9 +34,10 @@ export const DEFAULT_CONNECTION_LIMITS: Required<ConnectionLimits> = {
   maxConnections: 500,
 }
 
-/** What is known of one open connection: when its current request began, if one is in progress. */
+/** What is known of one open connection: its request in progress, if any, and when it began. */
 interface ConnectionState {
   busySince?: number
+  response?: ServerResponse
 }
 
 /** Server options for Node's http.createServer: its own timers, checked often enough to matter. */
@@ -60,6 +62,7 @@ export function limitConnections(server: Server, limits: ConnectionLimits = {}):
     const state = open.get(socket)
     if (!state) return
     state.busySince = undefined
+    state.response = undefined
     idle.delete(socket)
     idle.add(socket)
   }
@@ -85,6 +88,7 @@ export function limitConnections(server: Server, limits: ConnectionLimits = {}):
     const state = open.get(socket)
     if (!state) return
     state.busySince = Date.now()
+    state.response = response
     idle.delete(socket)
     response.once('close', () => markIdle(socket))
   })
@@ -92,7 +96,8 @@ export function limitConnections(server: Server, limits: ConnectionLimits = {}):
   // With a 'timeout' listener Node leaves the socket to us (without one it would destroy even a busy one).
   server.on('timeout', (socket: Socket) => {
     const state = open.get(socket)
-    if (!state || state.busySince === undefined || Date.now() - state.busySince >= resolved.stalledResponseTimeoutMs) {
+    const stalled = state?.response?.headersSent === true && Date.now() - (state.busySince ?? 0) >= resolved.stalledResponseTimeoutMs
+    if (!state?.response || stalled) {
       socket.destroy()
     } else {
       // A socket's timer fires once; re-armed, it looks again after the next quiet spell.

@@ -69,6 +69,23 @@ function gatedEngine(): { engine: SearchEngine; release(): void } {
   return { engine, release }
 }
 
+/** An engine whose export never ends: passage after passage of a few kilobytes each. */
+function endlessExportEngine(): SearchEngine {
+  const inner = fixtureEngine()
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      if (property === 'searchAll') {
+        return async function* endless() {
+          const passage = (await target.getPassage('migrants-send-money-home-0'))!
+          for (let i = 0; ; i++) yield { ...passage, id: `endless-${i}`, text: 'remittances '.repeat(400) }
+        }
+      }
+      const value = Reflect.get(target, property, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 describe('connections that hold the server', () => {
   it('closes a connection that never sends a byte', async () => {
     const server = await start({ idleTimeoutMs: 300 })
@@ -124,13 +141,26 @@ describe('connections that hold the server', () => {
     }
   })
 
-  it('cuts a response that has stalled once its request is older than the stall limit', async () => {
-    const { engine } = gatedEngine()
-    const server = await start({ idleTimeoutMs: 200, stalledResponseTimeoutMs: 600 }, engine)
-    const stalled = await open(server.port, get('/healthz'))
-    const after = await within(stalled.closed, 5000, 'stalled response')
-    expect(after).toBeGreaterThanOrEqual(550)
-    expect(stalled.received()).toBe('')
+  it('cuts a response its client stopped reading once its request is older than the stall limit', async () => {
+    const server = await start({ idleTimeoutMs: 200, stalledResponseTimeoutMs: 800 }, endlessExportEngine())
+    const reader = await open(server.port, get('/api/export?format=jsonl'))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    reader.socket.pause()
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    // Reading again, the client gets what was buffered and then the end: the endless answer was cut.
+    reader.socket.resume()
+    await within(reader.closed, 10_000, 'stalled export')
+    expect(reader.received()).toMatch(/^HTTP\/1\.1 200/)
+  })
+
+  it('never cuts a request still being worked on, however long its answer takes to begin', async () => {
+    const { engine, release } = gatedEngine()
+    const server = await start({ idleTimeoutMs: 200, stalledResponseTimeoutMs: 300 }, engine)
+    const waiting = await open(server.port, get('/healthz'))
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    release()
+    await within(waiting.closed, 5000, 'slow answer')
+    expect(waiting.received()).toMatch(/^HTTP\/1\.1 200/)
   })
 
   it('refuses a Host name that is not its own with 421, on the wire', async () => {
