@@ -282,13 +282,19 @@ function reutersStories(split: 'TRAIN' | 'TEST'): ReutersStory[] {
  * belongs to a class belongs to that one. Classes: scripts/data/topics-reuters-classes.json.
  */
 function reportReutersLanding(name: string, stories: ReutersStory[], topics: string[][]): void {
-  const { classes, mustDiffer } = JSON.parse(readFileSync(join(import.meta.dirname, 'data/topics-reuters-classes.json'), 'utf8')) as {
+  const { classes, mustDiffer, expected } = JSON.parse(readFileSync(join(import.meta.dirname, 'data/topics-reuters-classes.json'), 'utf8')) as {
     classes: Record<string, string[]>
     mustDiffer: string[]
+    expected: Record<string, string[]>
   }
   const classOfTag = new Map(Object.entries(classes).flatMap(([name, tags]) => tags.map((tag): [string, string] => [tag, name])))
   const landing = new Map(Object.keys(classes).map((c) => [c, new Map<string, number>()]))
+  /** The same under the economy: the article's first second-level topic of "economy, business and finance". */
+  const economyLanding = new Map(Object.keys(classes).map((c) => [c, new Map<string, number>()]))
+  /** Per class: stories whose article topics include an expected second-level topic. */
+  const carrying = new Map(Object.keys(classes).map((c) => [c, 0]))
   const topLevel = new Map<string, number>()
+  const carriesTopic = new Map<string, number>()
   let passages = 0
   let passagesWithChild = 0
   let next = 0
@@ -299,31 +305,61 @@ function reportReutersLanding(name: string, stories: ReutersStory[], topics: str
       passages++
       const first = list[0] ?? '(none)'
       topLevel.set(first, (topLevel.get(first) ?? 0) + 1)
+      for (const topic of list.filter(isTopLevel)) carriesTopic.set(topic, (carriesTopic.get(topic) ?? 0) + 1)
       if (list.some((topic) => !isTopLevel(topic))) passagesWithChild++
     }
     const storyClasses = new Set(story.tags.map((tag) => classOfTag.get(tag)).filter((c) => c !== undefined))
     if (storyClasses.size !== 1) continue
-    const counts = landing.get([...storyClasses][0]!)!
-    const child = articleTopics(own, { parents }).find((topic) => !isTopLevel(topic)) ?? '(none)'
+    const storyClass = [...storyClasses][0]!
+    const counts = landing.get(storyClass)!
+    const article = articleTopics(own, { parents })
+    const child = article.find((topic) => !isTopLevel(topic)) ?? '(none)'
     counts.set(child, (counts.get(child) ?? 0) + 1)
+    const underEconomy =
+      article.find((topic) => parents[topic] === ECONOMY) ?? (article.includes(ECONOMY) ? '(economy alone)' : `(no economy: ${article[0] ?? 'no topic'})`)
+    const economyCounts = economyLanding.get(storyClass)!
+    economyCounts.set(underEconomy, (economyCounts.get(underEconomy) ?? 0) + 1)
+    if (article.some((topic) => expected[storyClass].includes(topic))) carrying.set(storyClass, carrying.get(storyClass)! + 1)
   }
   const share = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`
   console.log(`\n${name}`)
   console.log(`  ${stories.length} stories, ${passages} passages; passages with a second-level topic: ${share(passagesWithChild, passages)}`)
   console.log(`  first top-level topic of passages: ${[...topLevel].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([t, n]) => `${t} ${share(n, passages)}`).join(', ')}`)
+  console.log(`  passages carrying a top-level topic: ${[...carriesTopic].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, n]) => `${t} ${share(n, passages)}`).join(', ')}`)
   console.log('  landing of single-class stories (first second-level topic of the article):')
   const modal = new Map<string, string>()
+  let firstSum = 0
+  let carriedSum = 0
   for (const [c, counts] of landing) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0)
     if (total === 0) continue
     const ranked = [...counts].sort((a, b) => b[1] - a[1])
     modal.set(c, ranked[0][0])
+    const first = expected[c].reduce((n, topic) => n + (counts.get(topic) ?? 0), 0)
+    firstSum += first / total
+    carriedSum += carrying.get(c)! / total
+    console.log(`    ${c.padEnd(10)} ${String(total).padStart(5)} stories: ${ranked.slice(0, 4).map(([t, n]) => `${t} ${share(n, total)}`).join(', ')}`)
+    console.log(`    ${''.padEnd(16)} expected ${expected[c].join(' or ')}: first ${share(first, total)}, among the article's topics ${share(carrying.get(c)!, total)}`)
+  }
+  console.log(`  landing accuracy, macro over ${modal.size} classes: first ${(firstSum / modal.size).toFixed(3)}, among the article's topics ${(carriedSum / modal.size).toFixed(3)}`)
+  const distinct = (modes: Map<string, string>) => {
+    const landed = mustDiffer.map((c) => modes.get(c))
+    return new Set(landed).size === landed.length && landed.every((topic) => topic !== undefined && !topic.startsWith('('))
+  }
+  console.log(`  ${mustDiffer.join(', ')} land in ${distinct(modal) ? 'distinct' : 'NOT distinct'} second-level topics`)
+  console.log('  landing under the economy (the article\'s first second-level topic of economy, business and finance):')
+  const economyModal = new Map<string, string>()
+  for (const [c, counts] of economyLanding) {
+    const total = [...counts.values()].reduce((a, b) => a + b, 0)
+    if (total === 0) continue
+    const ranked = [...counts].sort((a, b) => b[1] - a[1])
+    economyModal.set(c, ranked[0][0])
     console.log(`    ${c.padEnd(10)} ${String(total).padStart(5)} stories: ${ranked.slice(0, 4).map(([t, n]) => `${t} ${share(n, total)}`).join(', ')}`)
   }
-  const landed = mustDiffer.map((c) => modal.get(c))
-  const distinct = new Set(landed).size === landed.length && !landed.includes('(none)') && !landed.includes(undefined)
-  console.log(`  ${mustDiffer.join(', ')} land in ${distinct ? 'distinct' : 'NOT distinct'} second-level topics`)
+  console.log(`  ${mustDiffer.join(', ')} land in ${distinct(economyModal) ? 'distinct' : 'NOT distinct'} second-level topics under the economy`)
 }
+
+const ECONOMY = 'economy-business-finance'
 
 if (args.includes('--reuters')) {
   if (!existsSync(reutersPath)) console.log('Reuters-21578 not found: skipping')

@@ -124,10 +124,22 @@ function longestMatch(trie: TrieNode, words: string[], i: number): TrieNode | un
  * in title case capitalise every word, so there nothing is treated as a name part.
  */
 function innerNameParts(cased: string[]): boolean[] {
-  const capitalised = cased.map((token) => /^\p{Lu}/u.test(token))
-  const long = cased.filter((token) => token.length > 3)
-  const titleCase = long.length > 0 && long.filter((token) => /^\p{Lu}/u.test(token)).length / long.length > 0.5
+  const capitalised = cased.map(startsUpperCase)
+  let long = 0
+  let longCapitalised = 0
+  cased.forEach((token, i) => {
+    if (token.length <= 3) return
+    long++
+    if (capitalised[i]) longCapitalised++
+  })
+  const titleCase = long > 0 && longCapitalised / long > 0.5
   return cased.map((_, i) => !titleCase && i > 0 && capitalised[i] && capitalised[i - 1])
+}
+
+function startsUpperCase(token: string): boolean {
+  const code = token.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(token)
 }
 
 /** A text read for scoring: its tokens as written, lower-cased and stemmed, and which are inner name parts. */

@@ -195,6 +195,7 @@ export function trainScoredTopics(
   if (!top) return { topics: decideTopics(prepareModel(model), items, { topEvidence: evidence }), model }
   model.vocabulary = matrix.vocabulary
   model.top = top
+  if (levels.children.size === 0) return { topics: decideTopics(prepareModel(model), items, { features: matrix, topEvidence: evidence }), model }
 
   // Each parent's second level learns from the passages the stored top-level model gives that parent first.
   const childEvidence = new Map<string, Map<number, LexiconEvidence>>()

@@ -27,7 +27,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 export function tokenizeCased(text: string): string[] {
   const tokens: string[] = []
   for (const match of text.matchAll(WORD)) {
-    tokens.push(match[0].replace(/['’][sS]$/, '').replace(/’/g, "'"))
+    const token = match[0]
+    // Most tokens have no apostrophe: skip the two replacements for them.
+    tokens.push(token.includes("'") || token.includes('’') ? token.replace(/['’][sS]$/, '').replace(/’/g, "'") : token)
   }
   return tokens
 }

@@ -225,7 +225,7 @@ export function decideTopics(
   const { options } = ready.model
   const features =
     computed.features ??
-    (ready.top || ready.children.size > 0
+    (ready.top
       ? buildFeatureMatrix(items, {
           contextWeight: options.modelContextWeight,
           minPassages: 1,
