@@ -142,6 +142,31 @@ export interface SearchRequest {
   prefixLastWord?: boolean
   /** Group results by article: one hit per article with up to 3 passages. Default false. */
   groupByArticle?: boolean
+  /**
+   * Fold identical and near-identical passages (a wire story repeated by several articles) into the first
+   * of them, which lists the others as `duplicates`. Default true; false lists every passage.
+   */
+  collapse?: boolean
+  /** Count the matching passages per period (see `Timeline`). Default false. */
+  timeline?: boolean
+}
+
+/** Matching passages per period, the unit chosen by the span of their dates. */
+export interface Timeline {
+  /** Years for a span over about ten years, months for one over about two months, else days. */
+  unit: 'year' | 'month' | 'day'
+  /** Every period from the first to the last with a match, in order, empty periods included (count 0). */
+  buckets: { period: string; count: number }[]
+  /** Matching passages without a date. */
+  undated: number
+}
+
+/** A passage folded into a result because it repeats it (see `SearchRequest.collapse`). */
+export interface DuplicateRef {
+  passageId: string
+  articleId: string
+  title: string
+  source: string
 }
 
 /** A half-open character range `[start, end)` into a string, for highlighting without HTML. */
@@ -164,6 +189,8 @@ export interface SearchHit {
   ranges: Range[]
   /** The exact words matched (stemmed, prefix and fuzzy matches included), for highlighting elsewhere. */
   matchedTerms: string[]
+  /** Passages folded into this one as identical or near-identical (see `SearchRequest.collapse`). */
+  duplicates?: DuplicateRef[]
 }
 
 /** With `groupByArticle`: an article's best passages and how many more of its passages matched. */
@@ -236,6 +263,13 @@ export interface SearchResponse {
   partial?: boolean
   /** What the engine limited and how, for the page to say ("`c*` matches 4,000 words; using the 500 most frequent"). */
   notices?: string[]
+  /** With `timeline`: the matching passages per period. */
+  timeline?: Timeline
+  /**
+   * How many passages the results before and on this page folded into others as duplicates. `total` still
+   * counts every matching passage, folded or not.
+   */
+  collapsed?: number
 }
 
 /** Counts that describe an index, for the manifest, `/healthz` and the CLI summary. */
