@@ -30,6 +30,9 @@ async function hostilePaths(engine: SearchEngine): Promise<string[]> {
   for (const articleId of new Set(passages.map((p) => p.articleId))) paths.push(`/articles/${enc(articleId)}?q=alert`)
   for (const passage of passages.filter((p) => !p.articleId.startsWith('hostile-url-') || p.position === 0).slice(0, 14)) paths.push(`/passages/${enc(passage.id)}`)
   paths.push(`/articles/${enc("<script>alert('xss')</script>")}`, `/?sort=${enc(`"><img src=x onerror=alert('xss')>`)}`)
+  // The JSON twins, opened as a page: served as JSON with nosniff, never rendered as HTML.
+  const passage = passages.find((p) => p.text.includes('<script>'))!
+  paths.push('/api/search?q=alert', `/api/passages/${enc(passage.id)}`, `/api/articles/${enc(passage.articleId)}`)
   return paths
 }
 
