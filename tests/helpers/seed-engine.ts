@@ -2,7 +2,7 @@
 import { defaults } from '../../src/defaults.ts'
 import { loadAliases } from '../../src/enrich/people/index.ts'
 import { loadTaxonomy } from '../../src/enrich/topics/index.ts'
-import { createMemoryEngine, type EmbeddedEngine } from '../../src/engine/index.ts'
+import { createMemoryEngine, type EmbeddedEngine, type SearchEngine } from '../../src/engine/index.ts'
 import { settingsFiles } from '../../src/indexer/sync.ts'
 import { buildIndexData, type BuildResult } from '../../src/indexer/build.ts'
 
@@ -18,6 +18,8 @@ export function seedBuild(): Promise<{ engine: EmbeddedEngine; build: BuildResul
   return built
 }
 
-export async function seedEngine(): Promise<EmbeddedEngine> {
+/** The seeds' engine: embedded, or on OpenSearch when CLIPPINGS_TEST_ENGINE=opensearch (see .ci/run). */
+export async function seedEngine(): Promise<SearchEngine> {
+  if (process.env.CLIPPINGS_TEST_ENGINE === 'opensearch') return (await import('../engine/opensearch/seed-engine.ts')).openSearchSeedEngine()
   return (await seedBuild()).engine
 }
