@@ -12,12 +12,15 @@ import type {
   PersonSummary,
   SearchRequest,
   SearchResponse,
+  Timeline,
 } from '../../model.ts'
 import { parseQuery } from '../../query/parse.ts'
 import { foldTerm } from '../../text/analyze.ts'
 import { queryTerms } from '../compile-query.ts'
 import type { FacetValueList, FacetValuesOptions, IndexData, IndexedArticle, IndexMeta, SearchEngine, SearchOptions, TextHighlight } from '../engine.ts'
 import { highlightQueryTerms } from '../highlight.ts'
+import { foldDuplicates, type Folded } from '../collapse.ts'
+import { timelineOf } from '../timeline.ts'
 import { rankingDefaults, type RankingDefaults } from '../ranking.ts'
 import { Budget } from './budget.ts'
 import { FacetColumn, FacetTally, compareRanked, type FacetColumnData } from './columns.ts'
@@ -58,6 +61,9 @@ export interface EngineUpdate {
   add?: readonly IndexedArticle[]
   meta?: Partial<IndexMeta>
 }
+
+/** How deep results are ranked, at most, to fill a page with passages that do not repeat each other. */
+const MAX_FOLD_DEPTH = 6400
 
 /** An update with its costly part done: passages tokenised and counted, numbered from `first`. */
 interface PreparedUpdate {
@@ -302,10 +308,10 @@ export class EmbeddedEngine implements SearchEngine {
       effectiveFrom: plan.from,
       effectiveTo: plan.to,
     }
-    let outcome: Pick<CachedResult, 'total' | 'relaxed' | 'tallies'> & { partial?: boolean }
+    let outcome: Pick<CachedResult, 'total' | 'relaxed' | 'tallies' | 'timeline'> & { partial?: boolean }
     if (request.groupByArticle) {
       const run = runWithRelaxation(this.parts, plan, budget)
-      outcome = { total: run.matches.count, relaxed: run.relaxed, tallies: run.tallies, partial: run.partial }
+      outcome = { total: run.matches.count, relaxed: run.relaxed, tallies: run.tallies, partial: run.partial, timeline: request.timeline ? this.timelineOf(run) : undefined }
       const groups = groupByArticle(this.parts, run.matches, plan.sort)
       response.totalArticles = groups.length
       response.groups = groups.slice(offset, offset + size).map(({ articleId, members }) => {
@@ -314,11 +320,38 @@ export class EmbeddedEngine implements SearchEngine {
         return { articleId, title: this.parts.store.passage(members.docs[0]).title, hits, moreMatches: members.docs.length - shown } satisfies ArticleGroup
       })
       response.results = response.groups.flatMap((group) => group.hits)
-    } else {
-      const { result, top, partial } = this.answer(plan, offset + size, budget)
+    } else if (request.collapse === false) {
+      const { result, top, partial } = this.answer(plan, offset + size, budget, request.timeline)
       outcome = { ...result, partial }
       for (let i = offset; i < Math.min(offset + size, top.docs.length); i++) response.results.push(toHit(this.parts, top.docs[i], top.scores[i], plan))
+    } else {
+      // Folding needs the results up to the page and what repeats them: ranked a little deeper, deeper again
+      // when repeats eat the page (bounded: beyond that the page shows what it has).
+      let depth = Math.max(defaults.resultWindow, (offset + size) * 2)
+      let answered = this.answer(plan, depth, budget, request.timeline)
+      let folded = this.fold(answered.top, offset + size)
+      while (folded.length < offset + size && answered.top.docs.length < answered.result.total && depth < MAX_FOLD_DEPTH) {
+        depth *= 4
+        answered = this.answer(plan, depth, budget, request.timeline)
+        folded = this.fold(answered.top, offset + size)
+      }
+      outcome = { ...answered.result, partial: answered.partial }
+      let collapsed = 0
+      folded.forEach(({ item, duplicates }, i) => {
+        collapsed += duplicates.length
+        if (i < offset) return
+        const hit = toHit(this.parts, answered.top.docs[item], answered.top.scores[item], plan)
+        if (duplicates.length > 0) {
+          hit.duplicates = duplicates.map((position) => {
+            const passage = this.parts.store.passage(answered.top.docs[position])
+            return { passageId: passage.id, articleId: passage.articleId, title: passage.title, source: passage.source }
+          })
+        }
+        response.results.push(hit)
+      })
+      if (collapsed > 0) response.collapsed = collapsed
     }
+    if (request.timeline && outcome.timeline) response.timeline = outcome.timeline
     response.total = outcome.total
     response.facets = facetCounts(this.parts, outcome.tallies, plan, facetSize)
     if (outcome.relaxed) response.relaxed = true
@@ -335,19 +368,42 @@ export class EmbeddedEngine implements SearchEngine {
    * answered recently (to at least that depth), else matched, counted and kept for next time (unless the
    * budget cut it short: a partial answer is never remembered).
    */
-  private answer(plan: SearchPlan, depth: number, budget: Budget): { result: CachedResult; top: RankedTop; partial: boolean } {
+  private answer(plan: SearchPlan, depth: number, budget: Budget, timeline = false): { result: CachedResult; top: RankedTop; partial: boolean } {
     const key = JSON.stringify([plan.parsed.must, plan.parsed.not, plan.filters, plan.exclude, plan.from, plan.to, plan.countedFacets])
     const cached = this.cache.get(key)
     const cachedTop = cached?.tops.get(plan.sort)
-    if (cached && cachedTop && cachedTop.docs.length >= Math.min(depth, cached.total)) return { result: cached, top: cachedTop, partial: false }
+    if (cached && cachedTop && cachedTop.docs.length >= Math.min(depth, cached.total) && (!timeline || cached.timeline)) {
+      return { result: cached, top: cachedTop, partial: false }
+    }
     const run = runWithRelaxation(this.parts, plan, budget)
     const result: CachedResult = cached ?? { total: run.matches.count, relaxed: run.relaxed, tallies: run.tallies, tops: new Map() }
+    if (timeline) result.timeline ??= this.timelineOf(run)
     const top = rankMatches(this.parts, run.matches, plan.sort, Math.max(depth, defaults.resultWindow))
     if (depth <= defaults.resultWindow && !run.partial) {
       result.tops.set(plan.sort, top)
       this.cache.set(key, result)
     }
     return { result, top, partial: run.partial }
+  }
+
+  /** The ranked top folded: positions into `top` that stand, each with the positions folded into it. */
+  private fold(top: RankedTop, keep: number): Folded<number>[] {
+    const positions = Array.from({ length: top.docs.length }, (_, i) => i)
+    const { store } = this.parts
+    return foldDuplicates(
+      positions,
+      (i) => store.passage(top.docs[i]).text,
+      (i) => store.passage(top.docs[i]).articleId,
+      keep,
+    )
+  }
+
+  private timelineOf(run: SearchRun): Timeline {
+    const { dateStart } = this.parts.dates
+    const { docs, count } = run.matches
+    const starts = new Int32Array(count)
+    for (let i = 0; i < count; i++) starts[i] = dateStart[docs[i]]
+    return timelineOf(starts)
   }
 
   async *searchAll(request: SearchRequest, options: Pick<SearchOptions, 'signal'> = {}): AsyncIterable<Passage> {

@@ -3,7 +3,7 @@
 // a query retyped, page 2, the Back button), and at a million passages a common word costs tens of
 // milliseconds to match and count again. Like Solr's query result cache, only a window of the top is
 // kept, so an entry is a few kilobytes whatever the number of matches; deeper pages are computed afresh.
-import type { FacetName, SortOrder } from '../../model.ts'
+import type { FacetName, SortOrder, Timeline } from '../../model.ts'
 import type { FacetTally } from './columns.ts'
 import type { RankedTop } from './rank.ts'
 
@@ -13,6 +13,8 @@ export interface CachedResult {
   tallies: Map<FacetName, FacetTally>
   /** Per order, the first matches; fewer than the window only when fewer matched. */
   tops: Map<SortOrder, RankedTop>
+  /** The matches per period, once a search asked for it. */
+  timeline?: Timeline
 }
 
 /** A least-recently-used map bounded by an estimate of the bytes its entries hold. */
