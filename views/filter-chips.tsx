@@ -1,10 +1,11 @@
 // The active filters as removable chips (excluded ones struck through), with "clear all".
 import type { ChipView } from '../src/server/search-view-model.ts'
+import { FACET_LINKS } from './facets.tsx'
 
 export function FilterChips(props: { chips: ChipView[]; clearAllHref?: string }) {
   if (props.chips.length === 0) return <></>
   return (
-    <div class="chips" hx-boost="true" hx-target="#search-page" hx-push-url="true">
+    <div class="chips" {...FACET_LINKS}>
       <h2 class="visually-hidden">Active filters</h2>
       <ul>
         {props.chips.map((chip) => (

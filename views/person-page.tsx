@@ -2,7 +2,8 @@
 // main search page's, with the person fixed.
 import type { PersonPageExtras } from '../src/server/page-views.ts'
 
-export function PersonIntro(props: { extras: PersonPageExtras; total: number }) {
+/** `searching`: a query or filters narrow the passages below, so the count is of those, not of every mention. */
+export function PersonIntro(props: { extras: PersonPageExtras; total: number; searching?: boolean }) {
   const { extras } = props
   return (
     <header class="person-intro">
@@ -11,7 +12,9 @@ export function PersonIntro(props: { extras: PersonPageExtras; total: number }) 
       </nav>
       <h1>{extras.name}</h1>
       <p class="doc-meta">
-        Named in {props.total.toLocaleString('en-US')} passage{props.total === 1 ? '' : 's'} matching this search.
+        {props.searching
+          ? `${props.total.toLocaleString('en-US')} passage${props.total === 1 ? '' : 's'} naming them match this search.`
+          : `Named in ${props.total.toLocaleString('en-US')} passage${props.total === 1 ? '' : 's'}.`}
       </p>
       <div class="person-lists">
         <CountedTags id="co-mentioned-title" title="Most often mentioned with" tagClass="tag tag-person" tags={extras.coMentioned} />

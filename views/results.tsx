@@ -1,11 +1,15 @@
-// The results column: how the query was read, the count and time, sort and grouping, the passages (or the
-// articles with their best passages), and useful empty states.
-import type { GroupView, ResultView, SearchPageView } from '../src/server/search-view-model.ts'
-import { DocMeta } from './doc-meta.tsx'
+// The results column: how the query was read, the count (timing discreetly beside it), the timeline, sort,
+// grouping and folding, the passages (or the articles with their best passages) with the repeats folded into
+// each, and an empty state that says what was searched and what to change.
+import type { DuplicatesView, GroupView, ResultView, SearchPageView } from '../src/server/search-view-model.ts'
+import { DateLabel } from './date-label.tsx'
+import { DocMeta, MetaSeparator } from './doc-meta.tsx'
+import { FACET_LINKS } from './facets.tsx'
 import { SnippetText } from './highlight.tsx'
+import { TimelineChart } from './timeline.tsx'
 
-/** Links that change the search swap the results in place; links to pages (articles, permalinks) do not. */
-const ENHANCE = { 'hx-boost': 'true', 'hx-target': '#search-page', 'hx-push-url': 'true' } as const
+/** Links that change the search swap the results in place, keeping the scroll position; links to pages do not. */
+const ENHANCE = FACET_LINKS
 
 /** A result's people or topics as links that filter the search; nothing when there are none. */
 function ResultTags(props: { class: string; label: string; links: Array<{ text: string; href: string; class: string; title: string }> }) {
@@ -23,28 +27,60 @@ function ResultTags(props: { class: string; label: string; links: Array<{ text: 
   )
 }
 
-export function ResultItem(props: { result: ResultView; headingLevel?: 'h3' | 'h4' }) {
+/** "Also in 3 other articles" with links to each, folded away until opened. */
+function Duplicates(props: { duplicates: DuplicatesView }) {
+  const { duplicates } = props
+  return (
+    <details class="duplicates">
+      <summary>{duplicates.label}</summary>
+      <ul>
+        {duplicates.links.map((link) => (
+          <li>
+            <a href={link.href}>{link.label}</a>
+          </li>
+        ))}
+        {duplicates.more > 0 ? <li class="duplicates-more">and {duplicates.more.toLocaleString('en-US')} more</li> : ''}
+      </ul>
+    </details>
+  )
+}
+
+/** One passage; `inGroup` leaves out the source and date its article's heading already shows. */
+export function ResultItem(props: { result: ResultView; headingLevel?: 'h3' | 'h4'; inGroup?: boolean }) {
   const { result } = props
   const { passage } = result
   const Heading = props.headingLevel ?? 'h3'
   return (
-    <article class="result" id={`result-${passage.id}`}>
-      <Heading class="result-title">
-        <a href={result.articleHref}>{passage.title}</a>
-      </Heading>
-      <DocMeta
-        class="result-meta"
-        source={
-          <a class="result-source" href={result.sourceHref} {...ENHANCE} title={`Only ${passage.source}`}>
-            {passage.source}
-          </a>
-        }
-        date={passage.date}
-        items={[passage.section ? <span class="result-section">{passage.section}</span> : undefined]}
-      />
+    <article class={`result${props.inGroup ? ' in-group' : ''}`} id={`result-${passage.id}`}>
+      {props.inGroup ? (
+        passage.section ? (
+          <p class="result-meta">
+            <span class="result-section">{passage.section}</span>
+          </p>
+        ) : (
+          ''
+        )
+      ) : (
+        <>
+          <Heading class="result-title">
+            <a href={result.articleHref}>{passage.title}</a>
+          </Heading>
+          <DocMeta
+            class="result-meta"
+            source={
+              <a class="result-source" href={result.sourceHref} {...ENHANCE} title={`Only ${passage.source}`}>
+                {passage.source}
+              </a>
+            }
+            date={passage.date}
+            items={[passage.section ? <span class="result-section">{passage.section}</span> : undefined]}
+          />
+        </>
+      )}
       <p class="snippet">
         <SnippetText snippet={result.snippet} />
       </p>
+      {result.duplicates ? <Duplicates duplicates={result.duplicates} /> : ''}
       <div class="result-footer">
         <ResultTags
           class="tags people"
@@ -74,8 +110,15 @@ function GroupItem(props: { group: GroupView }) {
       <h3 class="group-title">
         <a href={group.articleHref}>{group.title}</a>
       </h3>
+      <p class="result-meta group-meta">
+        <a class="result-source" href={group.sourceHref} {...ENHANCE} title={`Only ${group.source}`}>
+          {group.source}
+        </a>
+        <MetaSeparator />
+        <DateLabel date={group.date} />
+      </p>
       {group.results.map((result) => (
-        <ResultItem result={result} headingLevel="h4" />
+        <ResultItem result={result} headingLevel="h4" inGroup />
       ))}
       {group.moreMatches > 0 ? (
         <p class="group-more">
@@ -95,7 +138,8 @@ function ResultsToolbar(props: { view: SearchPageView }) {
   return (
     <div class="toolbar">
       <p class="result-count" aria-hidden="true">
-        {view.statusText}
+        {view.countText}
+        <span class="took"> · {view.tookText}</span>
       </p>
       <nav class="sort" aria-label="Sort and group" {...ENHANCE}>
         <span class="toolbar-label">Sort:</span>
@@ -113,17 +157,28 @@ function ResultsToolbar(props: { view: SearchPageView }) {
   )
 }
 
+/** What the total counts when repeats are folded, and the switch to list them (or fold them again). */
+function FoldingNote(props: { view: SearchPageView }) {
+  const { folding } = props.view
+  if (!folding) return <></>
+  return (
+    <p class="folding" {...ENHANCE}>
+      {folding.text} <a href={folding.toggle.href}>{folding.toggle.label}</a>
+    </p>
+  )
+}
+
 function EmptyState(props: { view: SearchPageView }) {
   const { view } = props
   return (
     <div class="empty">
-      <h2>No passages match{view.query ? <> “{view.query}”</> : ''}</h2>
+      <h2>No passages match{view.query ? <> “{view.query}”</> : ' these filters'}</h2>
       {view.suggestions.length > 0 ? (
         <p>
           Did you mean{' '}
           {view.suggestions.map((link, index) => (
             <>
-              {index > 0 ? ', ' : ''}
+              {index > 0 ? ' or ' : ''}
               <a href={link.href} {...ENHANCE}>
                 {link.label}
               </a>
@@ -136,11 +191,19 @@ function EmptyState(props: { view: SearchPageView }) {
       )}
       {view.loosenLinks.length > 0 ? (
         <>
-          <p>Try removing a filter:</p>
+          <p>{view.loosenLinks.length === 1 ? 'Without the filter:' : 'Drop one of the filters:'}</p>
           <ul class="loosen" {...ENHANCE}>
             {view.loosenLinks.map((link) => (
               <li>
                 <a href={link.href}>Remove {link.label}</a>
+                {link.total !== undefined ? (
+                  <span class="loosen-count">
+                    {' '}
+                    — {link.total === 0 ? 'still no passages' : `${link.total.toLocaleString('en-US')} passage${link.total === 1 ? '' : 's'}`}
+                  </span>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ul>
@@ -160,18 +223,11 @@ function EmptyState(props: { view: SearchPageView }) {
 export function Results(props: { view: SearchPageView }) {
   const { view } = props
   return (
-    <section id="results" class="results" aria-labelledby="results-title" tabindex={-1}>
-      <h1 id="results-title" class="visually-hidden">
+    <section id="results" class="results" aria-labelledby="results-title">
+      <h1 id="results-title" class="visually-hidden" tabindex={-1}>
         {view.query ? `Results for “${view.query}”` : 'All passages'}
       </h1>
-      {view.readingText ? (
-        <p class="reading">
-          Searching for {view.readingText}
-          {view.relaxed ? '' : '.'}
-        </p>
-      ) : (
-        ''
-      )}
+      {view.readingText ? <p class="reading">Searching for {view.readingText}.</p> : ''}
       {view.relaxed ? (
         <p class="notice" role="note">
           No passage has every word; showing passages with most of them.
@@ -179,11 +235,25 @@ export function Results(props: { view: SearchPageView }) {
       ) : (
         ''
       )}
+      {view.partialText ? (
+        <p class="notice notice-partial" role="note">
+          {view.partialText}
+        </p>
+      ) : (
+        ''
+      )}
+      {view.notices.map((notice) => (
+        <p class="notice" role="note">
+          {notice}
+        </p>
+      ))}
       {view.total === 0 ? (
         <EmptyState view={view} />
       ) : (
         <>
           <ResultsToolbar view={view} />
+          {view.timeline ? <TimelineChart timeline={view.timeline} /> : ''}
+          <FoldingNote view={view} />
           {view.grouped && view.groups ? (
             <div class="result-list grouped">
               {view.groups.map((group) => (
@@ -200,17 +270,21 @@ export function Results(props: { view: SearchPageView }) {
           {view.results.length === 0 && (view.groups?.length ?? 0) === 0 ? <p class="empty">This page is past the last result.</p> : ''}
         </>
       )}
-      <p class="downloads">
-        Download these results:{' '}
-        {view.exportLinks.map((link, index) => (
-          <>
-            {index > 0 ? ' · ' : ''}
-            <a href={link.href} download>
-              {link.label}
-            </a>
-          </>
-        ))}
-      </p>
+      {view.exportLinks.length > 0 ? (
+        <p class="downloads">
+          Download these results:{' '}
+          {view.exportLinks.map((link, index) => (
+            <>
+              {index > 0 ? ' · ' : ''}
+              <a href={link.href} download>
+                {link.label}
+              </a>
+            </>
+          ))}
+        </p>
+      ) : (
+        ''
+      )}
     </section>
   )
 }

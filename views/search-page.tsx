@@ -1,10 +1,13 @@
 // The search page: the full page for a direct visit, and the fragment htmx swaps in (same components, so the
-// two never drift apart), plus the out-of-band pieces that keep the form and the live region in step.
+// two never drift apart), plus the out-of-band pieces that keep the form and the live region in step. Without
+// a query or filters the page body is the collection's overview instead of results.
 import type { Child } from 'hono/jsx'
 import type { SearchPageView } from '../src/server/search-view-model.ts'
+import type { OverviewView } from '../src/server/overview-view-model.ts'
 import { FacetSidebar } from './facets.tsx'
 import { FilterChips } from './filter-chips.tsx'
 import { Layout } from './layout.tsx'
+import { Overview } from './overview.tsx'
 import { Pagination } from './pagination.tsx'
 import { Results } from './results.tsx'
 import { SearchState } from './search-box.tsx'
@@ -57,6 +60,30 @@ export function SearchFragment(props: { view: SearchPageView; intro?: Child; tit
       <SearchMain view={view} intro={props.intro} />
       <SearchState state={view.formState} oob />
       <SearchStatus text={view.statusText} oob />
+    </>
+  )
+}
+
+/** The home page without a query: the overview in the region results swap into. */
+export function OverviewPage(props: { view: OverviewView }) {
+  return (
+    <Layout title="Clippings" query="" formState={[]} formAction="/" autofocus live skipTarget="results-title">
+      <SearchStatus text="" />
+      <main id="search-page" class="page">
+        <Overview view={props.view} />
+      </main>
+    </Layout>
+  )
+}
+
+/** The overview as an htmx fragment: the search box was emptied. */
+export function OverviewFragment(props: { view: OverviewView }) {
+  return (
+    <>
+      <title>Clippings</title>
+      <Overview view={props.view} />
+      <SearchState state={[]} oob />
+      <SearchStatus text="The collection’s overview" oob />
     </>
   )
 }

@@ -19,6 +19,7 @@ interface ApiRouteParams {
 const API_ROUTES: readonly ApiRouteParams[] = [
   { path: /^\/api\/search$/, search: true, own: [] },
   { path: /^\/api\/export$/, search: true, own: ['format'] },
+  { path: /^\/api\/facets\/[^/]+$/, search: true, own: ['contains', 'limit'] },
   { path: /^\/api\/(passages|articles)\/[^/]+$/, search: false, own: [] },
 ]
 

@@ -15,6 +15,7 @@ import { apiRoutes } from './routes/api.ts'
 import { ingestRoutes, type IngestOptions } from './routes/ingest.ts'
 import { documentPageRoutes } from './routes/document-pages.tsx'
 import { searchPageRoutes } from './routes/search-pages.tsx'
+import { facetRoutes } from './routes/facets.ts'
 import { takingTurns } from './search-turns.ts'
 import { securityHeaders } from './security-headers.ts'
 import { topicLabelLoader } from './topic-labels.ts'
@@ -53,6 +54,7 @@ export function createApp(searchEngine: SearchEngine, options: AppOptions = {}):
   app.use('/api/*', apiParamCheck(engine))
   app.route('/', assetRoutes())
   app.route('/', searchPageRoutes(engine, topicLabels))
+  app.route('/', facetRoutes(engine))
   app.route('/', documentPageRoutes(engine, topicLabels, log))
   app.route('/', ingestRoutes(options.ingest ?? {}))
   app.route('/', apiRoutes(engine, log))

@@ -1,21 +1,26 @@
 // Turns a search response and the URL it came from into what the search page shows: every facet value, chip,
-// sort, page and suggestion with its ready-made link, so the views only render and never decide.
+// sort, page, timeline bar and suggestion with its ready-made link, so the views only render and never decide.
+// Facets, their parameters and titles all come from the index's facet registry.
 import { defaults } from '../defaults.ts'
-import { BUILT_IN_FACETS as FACET_NAMES } from '../facets/registry.ts'
+import type { FacetDefinition, FacetRegistry } from '../facets/registry.ts'
 import type {
+  DuplicateRef,
   FacetFilters,
   FacetName,
   FacetValue,
   Passage,
+  QueryClause,
   SearchHit,
   SearchRequest,
   SearchResponse,
   Snippet,
   SortOrder,
 } from '../model.ts'
-import { describeReading } from '../query/parse.ts'
-import { excludeParam, SEARCH_PARAMS, type PageOptions } from './params.ts'
+import { foldTerm } from '../text/analyze.ts'
+import { searchParamNames, type PageOptions } from './params.ts'
 import { passagePath } from './export-format.ts'
+import { capitalised } from './topic-labels.ts'
+import { buildTimelineView, periodLabel, type TimelineView } from './timeline-view-model.ts'
 import {
   facetExcludeHref,
   facetToggleHref,
@@ -26,15 +31,8 @@ import {
 } from './url-state.ts'
 
 /** Parameters a search page carries in its links: the search itself plus the page-only options. */
-export const PAGE_STATE_PARAMS: readonly string[] = [...SEARCH_PARAMS, 'more', 'person_contains']
-
-export const FACET_TITLES: Record<FacetName, string> = {
-  source: 'Source',
-  topic: 'Topic',
-  person: 'People',
-  tag: 'Tags',
-  year: 'Year',
-  month: 'Month',
+export function pageStateParams(registry: FacetRegistry): string[] {
+  return [...searchParamNames(registry), 'more', 'facet', 'contains']
 }
 
 export interface LinkView {
@@ -54,16 +52,40 @@ export interface FacetValueView {
   excludeHref?: string
   /** Stable element id, so keyboard focus survives an htmx swap. */
   elementId: string
+  /** In a two-level facet (topics): the value's parent, when it has one. */
+  parent?: string
+  /** In a two-level facet: the values under this one that are listed. */
+  children?: FacetValueView[]
+}
+
+/** The box that searches every value of a long facet, and what it found. */
+export interface FacetSearchView {
+  /** The text typed, "" when none. */
+  contains: string
+  /** The search's state, kept by the box's form as hidden fields. */
+  hidden: Array<[string, string]>
+  action: string
+  /** Values whose label contains the text, counted within the search; undefined before anything is typed. */
+  matches?: FacetValueView[]
+  /** More values matched than are listed. */
+  matchesTruncated?: boolean
 }
 
 export interface FacetView {
   name: FacetName
   title: string
+  /** Its values in the plural: "sources", "people", "places". */
+  plural: string
+  /** The listed values; in a two-level facet, the top level with their children. */
   values: FacetValueView[]
   /** Link listing every value ("show more"), when some are hidden. */
   moreHref?: string
+  /** "Show more topics". */
+  moreLabel: string
   /** Link back to the top ten, when expanded. */
   lessHref?: string
+  /** The facet has more values than fit: it gets a search box. */
+  search?: FacetSearchView
 }
 
 export interface ChipView {
@@ -72,6 +94,8 @@ export interface ChipView {
   excluded: boolean
   /** Absent for filters written in the query itself (`person:"…"`), which are removed by editing the query. */
   removeHref?: string
+  /** Identifies the filter a chip stands for (`source=Reuters`), to say what removing it would give. */
+  key?: string
 }
 
 export interface PersonLink {
@@ -85,6 +109,14 @@ export interface TopicLink {
   href: string
 }
 
+export interface DuplicatesView {
+  /** "Also in 3 other articles", "Repeated twice more in this article". */
+  label: string
+  links: LinkView[]
+  /** Duplicates beyond the links listed. */
+  more: number
+}
+
 export interface ResultView {
   passage: Passage
   snippet: Snippet
@@ -94,12 +126,18 @@ export interface ResultView {
   permalink: string
   /** The passage inside its article, with the query carried along for highlighting. */
   articleHref: string
+  /** The passages folded into this one because they repeat it. */
+  duplicates?: DuplicatesView
 }
 
 export interface GroupView {
   articleId: string
   title: string
   articleHref: string
+  /** Shown once for the article, not under each of its passages. */
+  source: string
+  sourceHref: string
+  date: Passage['date']
   results: ResultView[]
   moreMatches: number
 }
@@ -126,6 +164,12 @@ export interface SortLink {
   current: boolean
 }
 
+/** A filter to drop on an empty page, and how many passages the search would find without it. */
+export interface LoosenLink extends LinkView {
+  /** Undefined when it was not counted. */
+  total?: number
+}
+
 export interface SearchPageView {
   /** The path the search lives at: "/" or a person's page. */
   basePath: string
@@ -134,8 +178,12 @@ export interface SearchPageView {
   documentTitle: string
   /** Parameters the search form carries besides `q`, so typing keeps the active filters. */
   formState: Array<[string, string]>
-  /** "12 passages · 3 ms", also announced to screen readers. */
+  /** "12 passages", announced to screen readers after each search. */
   statusText: string
+  /** "12 passages in 4 articles", shown above the results. */
+  countText: string
+  /** "3 ms", shown discreetly beside the count. */
+  tookText: string
   total: number
   tookMs: number
   totalArticles?: number
@@ -147,16 +195,22 @@ export interface SearchPageView {
   clearAllHref?: string
   sortLinks: SortLink[]
   groupToggle: LinkView
+  /** Repeats folded into the results they repeat, and the switch to list them all (or fold them again). */
+  folding?: { text: string; toggle: LinkView }
   pagination?: PaginationView
-  /** How the query was read, in words. */
+  /** How the query was read, as a sentence ("Searching for passages containing oil and coff… (words starting with)"). */
   readingText?: string
   relaxed: boolean
+  /** The search stopped before it was complete: what it says about the counts. */
+  partialText?: string
+  /** What the engine limited (a prefix matching too many words, too many alternatives). */
+  notices: string[]
   suggestions: LinkView[]
-  /** On an empty page: links that each remove one active filter. */
-  loosenLinks: LinkView[]
+  /** On an empty page: links that each remove one active filter, with what that would find. */
+  loosenLinks: LoosenLink[]
+  timeline?: TimelineView
   dateFilter: { from: string; to: string; hidden: Array<[string, string]>; action: string }
-  personFilter: { contains: string; hidden: Array<[string, string]>; action: string; matches?: FacetValueView[] }
-  /** Download links for the whole result set. */
+  /** Download links for the whole result set; none when there is nothing to download. */
   exportLinks: LinkView[]
 }
 
@@ -167,10 +221,14 @@ export interface SearchViewInput {
   request: SearchRequest
   options: PageOptions
   response: SearchResponse
+  /** The index's facets. */
+  registry: FacetRegistry
   /** Topic id → display label. */
   topicLabels: ReadonlyMap<string, string>
-  /** People whose name contains the People filter box's text, when it has any. */
-  personMatches?: FacetValue[]
+  /** Values of `options.facetSearch.facet` whose label contains its text, when it has any. */
+  facetMatches?: { values: FacetValue[]; truncated: boolean }
+  /** Filter key (see `ChipView.key`) → the total without that filter, counted for an empty page. */
+  loosenTotals?: ReadonlyMap<string, number>
   /** Facets handled by the page itself (a person page fixes `person`): not shown as facets or chips. */
   hiddenFacets?: readonly FacetName[]
   /** Parameters the page fixes outside its URL (a person page's person), added to the export links. */
@@ -187,126 +245,201 @@ export function facetElementId(facet: FacetName, value: string): string {
   return `facet-${facet}-${slug}-${(hash >>> 0).toString(36)}`
 }
 
-function plural(count: number, one: string, many: string): string {
+export function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
 }
 
-/** A facet value's display label, as the engine gave it (it always lists selected and excluded values). */
-function valueLabel(facet: FacetName, value: string, response: SearchResponse): string {
-  return response.facets[facet]?.values.find((entry) => entry.value === value)?.label ?? value
+/** A facet's values in the plural, for sentences: "people", "sources", "topics", "places". */
+export function pluralNoun(facet: FacetDefinition): string {
+  if (facet.kind === 'person') return 'people'
+  const noun = facet.noun
+  if (noun.endsWith('s')) return noun
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`
+  return `${noun}s`
 }
 
-/** The values a facet lists: selected and excluded ones first even when the engine did not count them. */
-function facetValueViews(
-  facet: FacetName,
-  values: readonly FacetValue[],
-  input: SearchViewInput,
-  current: URLSearchParams,
-  path: string,
-): FacetValueView[] {
+/** A facet value's label as shown: topic names capitalised like every other value. */
+export function displayLabel(facet: FacetDefinition, label: string): string {
+  return facet.kind === 'topic' ? capitalised(label) : label
+}
+
+/** A facet value's display label, as the engine gave it (it always lists selected and excluded values). */
+function valueLabel(facet: FacetDefinition, value: string, response: SearchResponse, topicLabels: ReadonlyMap<string, string>): string {
+  const listed = response.facets[facet.name]?.values.find((entry) => entry.value === value)?.label
+  if (listed) return displayLabel(facet, listed)
+  if (facet.kind === 'topic') return topicLabels.get(value) ?? value
+  if (facet.kind === 'month') return periodLabel(value)
+  return value
+}
+
+/** The filters of a request that a facet's links toggle: the page's own, never those the query carries. */
+function ownValues(filters: FacetFilters | undefined, facet: FacetName): string[] {
+  return filters?.[facet] ?? []
+}
+
+function valueView(facet: FacetDefinition, entry: FacetValue, input: SearchViewInput, current: URLSearchParams, path: string): FacetValueView {
+  const selected = ownValues(input.request.filters, facet.name).includes(entry.value)
+  const excluded = ownValues(input.request.exclude, facet.name).includes(entry.value)
+  return {
+    value: entry.value,
+    label: entry.label ? displayLabel(facet, entry.label) : valueLabel(facet, entry.value, input.response, input.topicLabels),
+    count: entry.count,
+    selected,
+    excluded,
+    href: facetToggleHref(path, current, facet, entry.value),
+    excludeHref: excluded ? undefined : facetExcludeHref(path, current, facet, entry.value),
+    elementId: facetElementId(facet.name, entry.value),
+    parent: entry.parent,
+  }
+}
+
+/** The values a facet lists: selected and excluded ones too, even when the engine did not count them. */
+function facetValueViews(facet: FacetDefinition, values: readonly FacetValue[], input: SearchViewInput, current: URLSearchParams, path: string): FacetValueView[] {
   const listed = [...values]
-  const selected = input.request.filters?.[facet] ?? []
-  const excluded = input.request.exclude?.[facet] ?? []
-  for (const value of [...selected, ...excluded]) {
+  for (const value of [...ownValues(input.request.filters, facet.name), ...ownValues(input.request.exclude, facet.name)]) {
     if (!listed.some((entry) => entry.value === value)) {
-      listed.unshift({
-        value,
-        label: valueLabel(facet, value, input.response),
-        count: 0,
-        selected: selected.includes(value),
-        excluded: excluded.includes(value),
-      })
+      listed.unshift({ value, label: valueLabel(facet, value, input.response, input.topicLabels), count: 0, selected: false, excluded: false })
     }
   }
-  return listed.map((entry) => {
-    const isSelected = selected.includes(entry.value)
-    const isExcluded = excluded.includes(entry.value)
-    const label = entry.label || valueLabel(facet, entry.value, input.response)
-    return {
-      value: entry.value,
-      label,
-      count: entry.count,
-      selected: isSelected,
-      excluded: isExcluded,
-      href: facetToggleHref(path, current, facet, entry.value),
-      excludeHref: isExcluded ? undefined : facetExcludeHref(path, current, facet, entry.value),
-      elementId: facetElementId(facet, entry.value),
+  return listed.map((entry) => valueView(facet, entry, input, current, path))
+}
+
+/**
+ * A two-level facet's values as a tree: a second-level value under its parent when the parent is listed,
+ * else at the top level named with its parent ("Economy › Commodities"). Order within each level is kept.
+ */
+export function nestValues(views: FacetValueView[], parentLabel: (parent: string) => string): FacetValueView[] {
+  const byValue = new Map(views.map((view) => [view.value, view]))
+  const top: FacetValueView[] = []
+  for (const view of views) {
+    const parent = view.parent === undefined ? undefined : byValue.get(view.parent)
+    if (parent && parent !== view) {
+      parent.children = [...(parent.children ?? []), view]
+    } else if (view.parent !== undefined) {
+      top.push({ ...view, label: `${parentLabel(view.parent)} › ${view.label}` })
+    } else {
+      top.push(view)
     }
-  })
+  }
+  return top
+}
+
+/** Facets whose values are dates: they never get a search box. */
+const DATE_KINDS: ReadonlySet<FacetDefinition['kind']> = new Set(['year', 'month'])
+
+function facetSearchView(facet: FacetDefinition, input: SearchViewInput, current: URLSearchParams, path: string): FacetSearchView {
+  const search = input.options.facetSearch
+  const own = search?.facet === facet.name
+  return {
+    contains: own ? search.contains : '',
+    hidden: [...current].filter(([name]) => name !== 'facet' && name !== 'contains' && name !== 'page'),
+    action: path,
+    matches:
+      own && input.facetMatches
+        ? input.facetMatches.values.map((entry) => {
+            const view = valueView(facet, entry, input, current, path)
+            return { ...view, elementId: `match-${view.elementId}` }
+          })
+        : undefined,
+    matchesTruncated: own ? input.facetMatches?.truncated : undefined,
+  }
+}
+
+function isFacetShown(facet: FacetDefinition, request: SearchRequest): boolean {
+  if (!facet.sidebar) return false
+  // Months make sense only inside a chosen year or month.
+  if (facet.onlyWithin) return facet.onlyWithin.some((name) => (request.filters?.[name]?.length ?? 0) > 0)
+  return true
 }
 
 function buildFacets(input: SearchViewInput, current: URLSearchParams, path: string): FacetView[] {
   const hidden = new Set(input.hiddenFacets ?? [])
   const facets: FacetView[] = []
-  const selectedYears = input.request.filters?.year ?? []
-  for (const name of FACET_NAMES) {
-    if (hidden.has(name)) continue
-    const counts = input.response.facets[name]
+  const selectedYears = ownValues(input.request.filters, 'year')
+  for (const facet of input.registry.facets) {
+    if (hidden.has(facet.name) || !isFacetShown(facet, input.request)) continue
+    const counts = input.response.facets[facet.name]
     if (!counts) continue
     let values = counts.values
-    if (name === 'month') {
-      // Months only make sense inside a chosen year.
-      if (selectedYears.length === 0) continue
+    if (facet.kind === 'month' && selectedYears.length > 0) {
       values = values.filter((value) => selectedYears.some((year) => value.value.startsWith(`${year}-`)))
     }
-    const expanded = input.options.expanded.includes(name)
-    let views = facetValueViews(name, values, input, current, path)
-    const limit = name === 'month' ? 12 : defaults.facetSize
+    const expanded = input.options.expanded.includes(facet.name)
+    let views = facetValueViews(facet, values, input, current, path)
+    const limit = facet.kind === 'month' ? 12 : defaults.facetSize
     const cut = !expanded && views.length > limit
     if (cut) {
       // Keep selected and excluded values visible even when they fall outside the top ten.
-      const top = views.slice(0, limit)
-      const chosen = views.slice(limit).filter((view) => view.selected || view.excluded)
-      views = [...top, ...chosen]
+      views = [...views.slice(0, limit), ...views.slice(limit).filter((view) => view.selected || view.excluded)]
     }
     const truncated = cut || (counts.truncated && !expanded)
-    if (views.length === 0 && name !== 'year') continue
+    const searching = input.options.facetSearch?.facet === facet.name
+    if (views.length === 0 && !searching) continue
+    if (facet.hierarchical) {
+      views = nestValues(views, (parent) => input.topicLabels.get(parent) ?? valueLabel(facet, parent, input.response, input.topicLabels))
+    }
+    const long = truncated || expanded || searching || facet.kind === 'person'
     facets.push({
-      name,
-      title: FACET_TITLES[name],
+      name: facet.name,
+      title: facet.title,
+      plural: pluralNoun(facet),
       values: views,
-      moreHref: truncated ? pathWithChangedArgs(path, current, { add: [['more', name]] }) : undefined,
-      lessHref: expanded ? pathWithChangedArgs(path, current, { remove: [['more', name]] }) : undefined,
+      moreHref: truncated ? pathWithChangedArgs(path, current, { add: [['more', facet.name]] }) : undefined,
+      moreLabel: `Show more ${pluralNoun(facet)}`,
+      lessHref: expanded ? pathWithChangedArgs(path, current, { remove: [['more', facet.name]] }) : undefined,
+      search: long && !DATE_KINDS.has(facet.kind) ? facetSearchView(facet, input, current, path) : undefined,
     })
   }
   return facets
 }
 
+/** How a chip names a date range: one period when both ends are the same ("Date: March 1987"). */
+function dateChips(request: SearchRequest, current: URLSearchParams, path: string): ChipView[] {
+  if (request.from && request.from === request.to) {
+    return [{ facetTitle: 'Date', label: periodLabel(request.from), excluded: false, removeHref: pathWithChangedArgs(path, current, { remove: ['from', 'to', 'page'] }), key: 'from,to' }]
+  }
+  const chips: ChipView[] = []
+  if (request.from) {
+    chips.push({ facetTitle: 'From', label: request.from, excluded: false, removeHref: pathWithChangedArgs(path, current, { remove: ['from', 'page'] }), key: 'from' })
+  }
+  if (request.to) {
+    chips.push({ facetTitle: 'To', label: request.to, excluded: false, removeHref: pathWithChangedArgs(path, current, { remove: ['to', 'page'] }), key: 'to' })
+  }
+  return chips
+}
+
 function buildChips(input: SearchViewInput, current: URLSearchParams, path: string): ChipView[] {
   const hidden = new Set(input.hiddenFacets ?? [])
+  const facets = input.registry.facets.filter((facet) => !hidden.has(facet.name))
+  const label = (facet: FacetDefinition, value: string) => valueLabel(facet, value, input.response, input.topicLabels)
   const chips: ChipView[] = []
-  for (const facet of FACET_NAMES) {
-    if (hidden.has(facet)) continue
-    for (const value of input.request.filters?.[facet] ?? []) {
+  for (const facet of facets) {
+    for (const value of ownValues(input.request.filters, facet.name)) {
       chips.push({
-        facetTitle: FACET_TITLES[facet],
-        label: valueLabel(facet, value, input.response),
+        facetTitle: facet.title,
+        label: label(facet, value),
         excluded: false,
-        removeHref: pathWithChangedArgs(path, current, { remove: [[facet, value], 'page'] }),
+        removeHref: pathWithChangedArgs(path, current, { remove: [[facet.name, value], 'page'] }),
+        key: `${facet.name}=${value}`,
       })
     }
-    for (const value of input.request.exclude?.[facet] ?? []) {
+    for (const value of ownValues(input.request.exclude, facet.name)) {
       chips.push({
-        facetTitle: FACET_TITLES[facet],
-        label: valueLabel(facet, value, input.response),
+        facetTitle: facet.title,
+        label: label(facet, value),
         excluded: true,
-        removeHref: pathWithChangedArgs(path, current, { remove: [[excludeParam(facet), value], 'page'] }),
+        removeHref: pathWithChangedArgs(path, current, { remove: [[facet.excludeParam, value], 'page'] }),
+        key: `${facet.excludeParam}=${value}`,
       })
     }
   }
-  if (input.request.from) {
-    chips.push({ facetTitle: 'From', label: input.request.from, excluded: false, removeHref: pathWithChangedArgs(path, current, { remove: ['from', 'page'] }) })
-  }
-  if (input.request.to) {
-    chips.push({ facetTitle: 'To', label: input.request.to, excluded: false, removeHref: pathWithChangedArgs(path, current, { remove: ['to', 'page'] }) })
-  }
+  chips.push(...dateChips(input.request, current, path))
   // Filters the query itself carries (person:"…", after:2019) show too, but are removed by editing the query.
   const fromQuery = (filters: FacetFilters, own: FacetFilters | undefined, excluded: boolean) => {
-    for (const facet of FACET_NAMES) {
-      if (hidden.has(facet)) continue
-      for (const value of filters[facet] ?? []) {
-        if (own?.[facet]?.includes(value)) continue
-        chips.push({ facetTitle: `${FACET_TITLES[facet]} (in query)`, label: valueLabel(facet, value, input.response), excluded })
+    for (const facet of facets) {
+      for (const value of filters[facet.name] ?? []) {
+        if (own?.[facet.name]?.includes(value)) continue
+        chips.push({ facetTitle: `${facet.title} (in query)`, label: label(facet, value), excluded })
       }
     }
   }
@@ -321,6 +454,30 @@ function buildChips(input: SearchViewInput, current: URLSearchParams, path: stri
   return chips
 }
 
+/**
+ * The requests an empty page counts to say which filter to drop: the search without each of the page's
+ * own filters in turn, keyed as the chips are (`ChipView.key`). At most `limit` of them.
+ */
+export function requestsWithoutEachFilter(request: SearchRequest, registry: FacetRegistry, hiddenFacets: readonly FacetName[] = [], limit = 8): Array<{ key: string; request: SearchRequest }> {
+  const base: SearchRequest = { ...request, page: 1, size: 1, timeline: false, groupByArticle: false }
+  const out: Array<{ key: string; request: SearchRequest }> = []
+  const without = (filters: FacetFilters | undefined, facet: FacetName, value: string): FacetFilters => ({
+    ...filters,
+    [facet]: (filters?.[facet] ?? []).filter((entry) => entry !== value),
+  })
+  for (const facet of registry.facets) {
+    if (hiddenFacets.includes(facet.name)) continue
+    for (const value of ownValues(request.filters, facet.name)) out.push({ key: `${facet.name}=${value}`, request: { ...base, filters: without(request.filters, facet.name, value) } })
+    for (const value of ownValues(request.exclude, facet.name)) out.push({ key: `${facet.excludeParam}=${value}`, request: { ...base, exclude: without(request.exclude, facet.name, value) } })
+  }
+  if (request.from && request.from === request.to) out.push({ key: 'from,to', request: { ...base, from: undefined, to: undefined } })
+  else {
+    if (request.from) out.push({ key: 'from', request: { ...base, from: undefined } })
+    if (request.to) out.push({ key: 'to', request: { ...base, to: undefined } })
+  }
+  return out.slice(0, limit)
+}
+
 /** The link a person's name takes by default: this search, filtered by them. */
 function defaultPersonHref(path: string, current: URLSearchParams) {
   return (name: string) =>
@@ -333,6 +490,29 @@ function defaultPersonHref(path: string, current: URLSearchParams) {
 export function articleHref(articleId: string, passageId: string | undefined, query: string): string {
   const path = pathWithPairs(`/articles/${encodeURIComponent(articleId)}`, [['q', query]])
   return passageId === undefined ? path : `${path}#p-${encodeURIComponent(passageId)}`
+}
+
+/** How many duplicates a result links to; the rest are counted. */
+const DUPLICATE_LINKS = 5
+
+const TIMES = ['', 'once', 'twice']
+
+function duplicatesView(hit: SearchHit, query: string): DuplicatesView | undefined {
+  const duplicates: readonly DuplicateRef[] = hit.duplicates ?? []
+  if (duplicates.length === 0) return undefined
+  const own = hit.passage.articleId
+  const elsewhere = duplicates.filter((duplicate) => duplicate.articleId !== own)
+  const articles = new Set(elsewhere.map((duplicate) => duplicate.articleId))
+  const inOwn = duplicates.length - elsewhere.length
+  const parts: string[] = []
+  if (articles.size > 0) parts.push(`Also in ${plural(articles.size, 'other article', 'other articles')}`)
+  if (inOwn > 0) parts.push(`${parts.length > 0 ? 'repeated' : 'Repeated'} ${TIMES[inOwn] ?? `${inOwn} times`} more in this article`)
+  const shown = [...elsewhere, ...duplicates.filter((duplicate) => duplicate.articleId === own)].slice(0, DUPLICATE_LINKS)
+  return {
+    label: parts.join(', '),
+    links: shown.map((duplicate) => ({ label: `${duplicate.title} (${duplicate.source})`, href: articleHref(duplicate.articleId, duplicate.passageId, query) })),
+    more: duplicates.length - shown.length,
+  }
 }
 
 function resultView(hit: SearchHit, input: SearchViewInput, current: URLSearchParams, path: string): ResultView {
@@ -350,6 +530,7 @@ function resultView(hit: SearchHit, input: SearchViewInput, current: URLSearchPa
     sourceHref: pathWithChangedArgs(path, current, { add: [['source', passage.source]], remove: ['page'] }),
     permalink: passagePath(passage.id),
     articleHref: articleHref(passage.articleId, passage.id, input.response.query),
+    duplicates: duplicatesView(hit, input.response.query),
   }
 }
 
@@ -375,9 +556,102 @@ function buildPagination(page: number, pageCount: number, path: string, current:
 
 const SORT_LABELS: Record<SortOrder, string> = { relevance: 'Best match', newest: 'Newest', oldest: 'Oldest' }
 
+/** "a", "a and b", "a, b and c". */
+function listOf(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`
+}
+
+/** A word the query reads as a prefix, as the page writes it: "coff… (words starting with)". */
+function prefixWord(term: string): string {
+  return `${term.replace(/\*+$/u, '')}… (words starting with)`
+}
+
+/** How a field clause reads: "naming Vladimir Putin", "from Reuters", "dated 2019 or later". */
+function fieldPhrase(clause: QueryClause, registry: FacetRegistry, negated: boolean): string {
+  const values = clause.terms
+  const either = listOf(values, 'or')
+  const facet = clause.field ? registry.get(clause.field) : undefined
+  if (clause.field === 'after') return `dated ${either} or later`
+  if (clause.field === 'before') return `dated before ${either}`
+  const positive =
+    facet?.kind === 'person'
+      ? `naming ${either}`
+      : facet?.kind === 'source'
+        ? `from ${either}`
+        : facet?.kind === 'topic'
+          ? `on ${either}`
+          : facet?.kind === 'tag'
+            ? `tagged ${either}`
+            : `with ${(facet?.title ?? clause.field ?? '').toLowerCase()} ${either}`
+  return negated ? `not ${positive}` : positive
+}
+
+/**
+ * How the query was read, as one plain sentence: "passages containing oil, prices and coff… (words starting
+ * with), but not Iran, naming Ronald Reagan". Undefined when the query asks for nothing.
+ */
+export function readingSentence(reading: readonly QueryClause[], registry: FacetRegistry): string | undefined {
+  const containing: string[] = []
+  const rest: string[] = []
+  for (const clause of reading) {
+    if (clause.kind === 'all') containing.push(...clause.terms)
+    else if (clause.kind === 'prefix') containing.push(...clause.terms.map(prefixWord))
+    else if (clause.kind === 'phrase') containing.push(...clause.terms.map((term) => `the phrase “${term}”`))
+    else if (clause.kind === 'any') containing.push(clause.terms.length === 2 ? `either ${listOf(clause.terms, 'or')}` : `any of ${listOf(clause.terms, 'or')}`)
+    else if (clause.kind === 'not' && !clause.field) rest.push(`but not ${listOf(clause.terms, 'or')}`)
+    else if (clause.kind === 'not') rest.push(fieldPhrase(clause, registry, true))
+    else if (clause.kind === 'field') rest.push(fieldPhrase(clause, registry, false))
+  }
+  if (containing.length === 0 && rest.length === 0) return undefined
+  const head = containing.length > 0 ? `passages containing ${listOf(containing)}` : 'passages'
+  return [head, ...rest].join(', ')
+}
+
+/** The number of edits (insert, delete, substitute) between two short words. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    previous = row
+  }
+  return previous[b.length]!
+}
+
+/** Edits a typed word may be from a suggestion: one for short words, two from six letters on (as typo tolerance). */
+function allowedEdits(word: string): number {
+  return word.length >= 6 ? 2 : 1
+}
+
+/**
+ * "Did you mean" links: each suggestion replaces the typed word it is a spelling of, keeping the rest of
+ * the query. A suggestion close to no typed word is dropped, so no unrelated word is ever offered.
+ */
+export function suggestionLinks(query: string, suggestions: readonly string[], path: string, current: URLSearchParams): LinkView[] {
+  const links: LinkView[] = []
+  const words = [...query.matchAll(/[\p{L}\p{N}'’]+/gu)].map((match) => ({ text: match[0], index: match.index }))
+  for (const suggestion of suggestions) {
+    const folded = foldTerm(suggestion)
+    let best: { text: string; index: number; distance: number } | undefined
+    for (const word of words) {
+      const typed = foldTerm(word.text)
+      if (typed === folded || typed.length < 3) continue
+      const distance = editDistance(typed, folded)
+      if (distance <= allowedEdits(typed) && (!best || distance < best.distance)) best = { ...word, distance }
+    }
+    if (!best) continue
+    const replacement = best.text === best.text.toLowerCase() ? suggestion.toLowerCase() : suggestion
+    const corrected = query.slice(0, best.index) + replacement + query.slice(best.index + best.text.length)
+    if (links.some((link) => link.label === corrected)) continue
+    links.push({ label: corrected, href: pathWithChangedArgs(path, current, { add: [['q', corrected]], remove: ['q', 'page'] }) })
+  }
+  return links
+}
+
 export function buildSearchPageView(input: SearchViewInput): SearchPageView {
-  const { response, request, basePath: path } = input
-  const current = new URLSearchParams(searchStatePairs(input.params, PAGE_STATE_PARAMS))
+  const { response, request, basePath: path, registry } = input
+  const current = new URLSearchParams(searchStatePairs(input.params, pageStateParams(registry)))
   const grouped = request.groupByArticle === true
   const size = response.size || defaults.pageSize
   const counted = grouped ? (response.totalArticles ?? response.total) : response.total
@@ -385,33 +659,69 @@ export function buildSearchPageView(input: SearchViewInput): SearchPageView {
 
   const chips = buildChips(input, current, path)
   const removable = chips.filter((chip) => chip.removeHref !== undefined)
-  const filterParams: Removal[] = [...FACET_NAMES, ...FACET_NAMES.map(excludeParam), 'from', 'to', 'page', 'person_contains']
+  const filterParams: Removal[] = [...registry.names, ...registry.facets.map((facet) => facet.excludeParam), 'from', 'to', 'page', 'facet', 'contains']
 
-  let statusText = plural(response.total, 'passage', 'passages')
-  if (grouped && response.totalArticles !== undefined) statusText += ` in ${plural(response.totalArticles, 'article', 'articles')}`
-  statusText += ` · ${response.tookMs.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`
+  let countText = plural(response.total, 'passage', 'passages')
+  if (grouped && response.totalArticles !== undefined) countText += ` in ${plural(response.totalArticles, 'article', 'articles')}`
+  const tookText = `${response.tookMs.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`
 
   const results = response.results.map((hit) => resultView(hit, input, current, path))
-  const groups = response.groups?.map((group) => ({
-    articleId: group.articleId,
-    title: group.title,
-    articleHref: articleHref(group.articleId, group.hits[0]?.passage.id, response.query),
-    results: group.hits.map((hit) => resultView(hit, input, current, path)),
-    moreMatches: group.moreMatches,
-  }))
+  const groups = response.groups?.map((group) => {
+    const first = group.hits[0]?.passage
+    return {
+      articleId: group.articleId,
+      title: group.title,
+      articleHref: articleHref(group.articleId, first?.id, response.query),
+      source: first?.source ?? '',
+      sourceHref: pathWithChangedArgs(path, current, { add: [['source', first?.source ?? '']], remove: ['page'] }),
+      date: first?.date,
+      results: group.hits.map((hit) => resultView(hit, input, current, path)),
+      moreMatches: group.moreMatches,
+    }
+  })
 
-  const exportState = searchStatePairs(current, SEARCH_PARAMS.filter((name) => name !== 'page' && name !== 'size' && name !== 'group'))
-  const exportLinks = (['csv', 'jsonl'] as const).map((format) => ({
-    label: format.toUpperCase(),
-    href: pathWithPairs('/api/export', [...exportState, ...(input.fixedPairs ?? []), ['format', format]]),
-  }))
+  const exportNames = searchParamNames(registry).filter((name) => !['page', 'size', 'group', 'collapse'].includes(name))
+  const exportState = searchStatePairs(current, exportNames)
+  const exportLinks =
+    response.total === 0
+      ? []
+      : (['csv', 'jsonl'] as const).map((format) => ({
+          label: format.toUpperCase(),
+          href: pathWithPairs('/api/export', [...exportState, ...(input.fixedPairs ?? []), ['format', format]]),
+        }))
+
+  // Folding is said only when it changed something, or when the reader turned it off.
+  const collapsing = request.collapse !== false
+  const folding: SearchPageView['folding'] = grouped
+    ? undefined
+    : !collapsing
+      ? { text: 'Every passage is listed, repeats included.', toggle: { label: 'Fold repeats', href: pathWithChangedArgs(path, current, { remove: ['collapse', 'page'] }) } }
+      : response.collapsed
+        ? {
+            text: `The ${plural(response.total, 'passage', 'passages')} include repeats: ${plural(response.collapsed, 'repeat is', 'repeats are')} folded into the results ${response.collapsed === 1 ? 'it repeats' : 'they repeat'}.`,
+            toggle: { label: 'Show repeats', href: pathWithChangedArgs(path, current, { add: [['collapse', '0']], remove: ['collapse', 'page'] }) },
+          }
+        : undefined
+
+  const loosenLinks: LoosenLink[] =
+    response.total === 0
+      ? removable
+          .map((chip) => ({
+            label: `${chip.excluded ? `Not ${chip.facetTitle.toLowerCase()}` : chip.facetTitle}: ${chip.label}`,
+            href: chip.removeHref!,
+            total: chip.key ? input.loosenTotals?.get(chip.key) : undefined,
+          }))
+          .sort((a, b) => (b.total ?? -1) - (a.total ?? -1))
+      : []
 
   return {
     basePath: path,
     query: response.query,
     documentTitle: response.query ? `${response.query} – Clippings` : 'Clippings',
-    formState: [...current].filter(([name]) => name !== 'q' && name !== 'page' && name !== 'person_contains'),
-    statusText,
+    formState: [...current].filter(([name]) => !['q', 'page', 'facet', 'contains'].includes(name)),
+    statusText: countText,
+    countText,
+    tookText,
     total: response.total,
     tookMs: response.tookMs,
     totalArticles: response.totalArticles,
@@ -430,31 +740,25 @@ export function buildSearchPageView(input: SearchViewInput): SearchPageView {
     groupToggle: grouped
       ? { label: 'Show every passage', href: pathWithChangedArgs(path, current, { remove: ['group', 'page'] }) }
       : { label: 'Group by article', href: pathWithChangedArgs(path, current, { add: [['group', 'article']], remove: ['page'] }) },
-    pagination: buildPagination(response.page, pageCount, path, current),
-    readingText: response.reading.length > 0 ? describeReading(response.reading) : undefined,
-    relaxed: response.relaxed === true,
-    suggestions: (response.suggestions ?? []).map((suggestion) => ({
-      label: suggestion,
-      href: pathWithChangedArgs(path, current, { add: [['q', suggestion]], remove: ['q', 'page'] }),
-    })),
-    loosenLinks: response.total === 0 ? removable.map((chip) => ({ label: `${chip.facetTitle}: ${chip.label}`, href: chip.removeHref! })) : [],
+    folding,
+    pagination: response.total === 0 ? undefined : buildPagination(response.page, pageCount, path, current),
+    readingText: readingSentence(response.reading, registry),
+    relaxed: response.relaxed === true && response.total > 0,
+    partialText: response.partial
+      ? 'This search took too long and was stopped early: the results and counts cover only what was matched by then.'
+      : undefined,
+    notices: response.notices ?? [],
+    suggestions: response.total === 0 ? suggestionLinks(response.query, response.suggestions ?? [], path, current) : [],
+    loosenLinks,
+    timeline:
+      response.timeline && response.total > 0
+        ? buildTimelineView({ timeline: response.timeline, request, path, current, registry })
+        : undefined,
     dateFilter: {
       from: request.from ?? '',
       to: request.to ?? '',
       hidden: [...current].filter(([name]) => name !== 'from' && name !== 'to' && name !== 'page'),
       action: path,
-    },
-    personFilter: {
-      contains: input.options.personContains ?? '',
-      hidden: [...current].filter(([name]) => name !== 'person_contains' && name !== 'page'),
-      action: path,
-      matches: input.personMatches
-        ? facetValueViews('person', input.personMatches, { ...input, request: { ...request, filters: {}, exclude: {} } }, current, path).map((view) => ({
-            ...view,
-            selected: request.filters?.person?.includes(view.value) ?? false,
-            elementId: `match-${view.elementId}`,
-          }))
-        : undefined,
     },
     exportLinks,
   }

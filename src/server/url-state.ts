@@ -1,7 +1,9 @@
 // Builds the links that change a search's state: the URL holds the state, so every facet toggle, chip, sort
 // and page is a plain link made here (after Datasette's path_with_added_args / path_with_removed_args).
-import { excludeParam } from './params.ts'
-import type { FacetName } from '../model.ts'
+import type { FacetDefinition } from '../facets/registry.ts'
+
+/** What a facet link needs to know of its facet: the parameters that select and exclude its values. */
+export type FacetParams = Pick<FacetDefinition, 'name' | 'excludeParam'>
 
 /** A parameter to remove: every value of a name, or one name=value pair. */
 export type Removal = string | readonly [name: string, value: string]
@@ -42,17 +44,22 @@ export function pathWithRemovedArgs(path: string, current: URLSearchParams, remo
 }
 
 /** Selecting a value when it is off, unselecting it when selected, lifting its exclusion when excluded. Back to page 1. */
-export function facetToggleHref(path: string, current: URLSearchParams, facet: FacetName, value: string): string {
-  if (current.getAll(facet).includes(value)) return pathWithRemovedArgs(path, current, [[facet, value], 'page'])
-  if (current.getAll(excludeParam(facet)).includes(value)) {
-    return pathWithRemovedArgs(path, current, [[excludeParam(facet), value], 'page'])
+export function facetToggleHref(path: string, current: URLSearchParams, facet: FacetParams, value: string): string {
+  if (current.getAll(facet.name).includes(value)) return pathWithRemovedArgs(path, current, [[facet.name, value], 'page'])
+  if (current.getAll(facet.excludeParam).includes(value)) {
+    return pathWithRemovedArgs(path, current, [[facet.excludeParam, value], 'page'])
   }
-  return pathWithChangedArgs(path, current, { add: [[facet, value]], remove: ['page'] })
+  return pathWithChangedArgs(path, current, { add: [[facet.name, value]], remove: ['page'] })
 }
 
 /** Excluding a value (NOT), replacing a selection of the same value. Back to page 1. */
-export function facetExcludeHref(path: string, current: URLSearchParams, facet: FacetName, value: string): string {
-  return pathWithChangedArgs(path, current, { add: [[excludeParam(facet), value]], remove: [[facet, value], 'page'] })
+export function facetExcludeHref(path: string, current: URLSearchParams, facet: FacetParams, value: string): string {
+  return pathWithChangedArgs(path, current, { add: [[facet.excludeParam, value]], remove: [[facet.name, value], 'page'] })
+}
+
+/** Only this value of the facet (the others of the facet and its exclusion of this value dropped). Back to page 1. */
+export function facetOnlyHref(path: string, current: URLSearchParams, facet: FacetParams, value: string): string {
+  return pathWithChangedArgs(path, current, { add: [[facet.name, value]], remove: [facet.name, [facet.excludeParam, value], 'page'] })
 }
 
 /** Only a search's own parameters, in a stable order, so two URLs for one state look the same. */

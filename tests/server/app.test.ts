@@ -65,8 +65,8 @@ describe('the search page', () => {
     expect(config.refreshOnHistoryMiss).toBe(true)
   })
 
-  it('browses the whole corpus newest first when the query is empty, with facet counts', async () => {
-    const { document } = await get('/')
+  it('browses the whole corpus newest first when asked to without a query, with facet counts', async () => {
+    const { document } = await get('/?sort=newest')
     expect(texts(document, '.result-count')[0]).toMatch(/^8 passages/)
     const dates = [...document.querySelectorAll('.result-meta time')].map((time) => time.getAttribute('datetime'))
     expect(dates[0]).toBe('2025-10-28')
@@ -169,10 +169,10 @@ describe('the search page', () => {
 
   it('searches every person server-side from the People filter box', async () => {
     const { document } = await get('/?q=water&person_contains=japar')
-    const matches = texts(document, '#person-matches .facet-label')
+    const matches = texts(document, '#facet-person-matches .facet-label')
     expect(matches).toEqual(['Sadyr Japarov'])
-    const form = document.querySelector('form.person-filter')!
-    expect(form.getAttribute('hx-target')).toBe('#person-matches')
+    const form = document.querySelector('section[aria-labelledby="facet-person-title"] form.facet-search')!
+    expect(form.getAttribute('hx-target')).toBe('#facet-person-matches')
     expect([...form.querySelectorAll('input[type="hidden"]')].map((input) => input.getAttribute('name'))).toContain('q')
   })
 
@@ -250,11 +250,12 @@ describe('the search page', () => {
       topics: [],
     }))
     const wide = createApp(createMemoryEngine({ articles, passages }), { log: () => {} })
-    const top = parseHTML(await (await wide.request('/')).text()).document
+    const top = parseHTML(await (await wide.request('/?q=rivers')).text()).document
     expect(top.querySelectorAll('section[aria-labelledby="facet-source-title"] .facet-value')).toHaveLength(10)
     const more = top.querySelector('section[aria-labelledby="facet-source-title"] a.facet-more')!
-    expect(more.getAttribute('href')).toBe('/?more=source')
-    const all = parseHTML(await (await wide.request('/?more=source')).text()).document
+    expect(more.getAttribute('href')).toBe('/?q=rivers&more=source')
+    expect(more.textContent).toBe('Show more sources')
+    const all = parseHTML(await (await wide.request('/?q=rivers&more=source')).text()).document
     expect(all.querySelectorAll('section[aria-labelledby="facet-source-title"] .facet-value')).toHaveLength(14)
     expect(all.querySelector('section[aria-labelledby="facet-source-title"] a.facet-more')!.textContent).toBe('Show fewer')
   })
@@ -478,18 +479,24 @@ describe('GET /api/search', () => {
     const { response, body } = await getJson('/api/search?q=remittances')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/application\/json/)
-    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'query', 'reading', 'relaxed', 'results', 'size', 'tookMs', 'total'])
+    expect(Object.keys(body).sort()).toEqual([
+      'collapsed', 'facets', 'notices', 'page', 'partial', 'query', 'reading', 'relaxed', 'results', 'size', 'suggestions', 'timeline', 'tookMs', 'total',
+    ])
     expect(body).toMatchObject({ query: 'remittances', total: 4, page: 1, size: 10 })
     expect(typeof body.tookMs).toBe('number')
     for (const result of body.results) {
-      expect(Object.keys(result).sort()).toEqual(['articleId', 'date', 'id', 'people', 'section', 'snippet', 'source', 'text', 'title', 'topics', 'url'])
+      expect(Object.keys(result).sort()).toEqual(['articleId', 'date', 'duplicates', 'fields', 'id', 'people', 'section', 'snippet', 'source', 'text', 'title', 'topics', 'url'])
       expect(result.url).toBe(`/passages/${result.id}`)
       expect(result.snippet).toMatch(/<mark>[^<]+<\/mark>/)
     }
-    expect(Object.keys(body.facets)).toEqual(['source', 'topic', 'person', 'year'])
-    for (const values of Object.values(body.facets) as any[][]) {
-      for (const value of values) expect(Object.keys(value).sort()).toEqual(['count', 'selected', 'value'])
+    expect(Object.keys(body.facets)).toEqual(['source', 'topic', 'person', 'tag', 'year', 'month'])
+    for (const facet of Object.values(body.facets) as any[]) {
+      expect(Object.keys(facet).sort()).toEqual(['title', 'truncated', 'values'])
+      for (const value of facet.values) {
+        expect(Object.keys(value).filter((key) => key !== 'parent').sort()).toEqual(['count', 'excludeHref', 'excluded', 'href', 'label', 'selected', 'value'])
+      }
     }
+    expect(body.timeline).toMatchObject({ unit: expect.any(String), undated: 1 })
     const undated = body.results.find((result: any) => result.articleId === 'undated-remittance-note')
     expect(undated.date).toBeNull()
     expect(undated.section).toBeNull()
@@ -500,7 +507,7 @@ describe('GET /api/search', () => {
     expect(body.total).toBe(3)
     expect(body.page).toBe(2)
     expect(body.results).toHaveLength(1)
-    expect(body.facets.source.filter((value: any) => value.selected).map((value: any) => value.value).sort()).toEqual(['CABAR.asia', 'The Diplomat'])
+    expect(body.facets.source.values.filter((value: any) => value.selected).map((value: any) => value.value).sort()).toEqual(['CABAR.asia', 'The Diplomat'])
   })
 
   it('groups by article when asked', async () => {

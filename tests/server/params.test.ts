@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { ClippingsError } from '../../src/errors.ts'
-import { parsePageOptions, parseSearchParams } from '../../src/server/params.ts'
+import { BUILT_IN_REGISTRY, FacetRegistry } from '../../src/facets/registry.ts'
+import { parsePageOptions, parseSearchParams, SEARCH_PARAMS, searchParamNames } from '../../src/server/params.ts'
 import { isIsoPartialDate } from '../../src/text/dates.ts'
 
-function parse(query: string) {
-  return parseSearchParams(new URLSearchParams(query))
+function parse(query: string, registry: FacetRegistry = BUILT_IN_REGISTRY, prefix?: 'last' | 'none') {
+  return parseSearchParams(new URLSearchParams(query), registry, { prefix })
 }
 
 function rejection(query: string): ClippingsError {
@@ -60,6 +61,8 @@ describe('parseSearchParams', () => {
     ['from=yesterday', 'from'],
     ['sort=random', 'sort'],
     ['group=source', 'group'],
+    ['collapse=no', 'collapse'],
+    ['prefix=first', 'prefix'],
   ])('rejects %s naming the parameter', (query, parameter) => {
     const error = rejection(query)
     expect(error.code).toBe('bad-parameter')
@@ -76,6 +79,38 @@ describe('parseSearchParams', () => {
   it('accepts the largest page size', () => {
     expect(parse('size=100').size).toBe(100)
   })
+
+  it('reads every facet of the registry, the corpus fields included, with its exclude parameter', () => {
+    const registry = new FacetRegistry(['places', 'orgs'])
+    expect(parse('places=usa&places=uk&exclude_orgs=opec&tag=grain&exclude_tag=oil', registry)).toEqual({
+      filters: { tag: ['grain'], places: ['usa', 'uk'] },
+      exclude: { tag: ['oil'], orgs: ['opec'] },
+    })
+    expect(parse('places=usa').filters).toBeUndefined()
+  })
+
+  it('lists the search parameters from the registry, every built-in facet in the fixed list', () => {
+    expect(searchParamNames(new FacetRegistry(['places']))).toEqual([
+      'q', 'source', 'topic', 'person', 'tag', 'year', 'month', 'places',
+      'exclude_source', 'exclude_topic', 'exclude_person', 'exclude_tag', 'exclude_year', 'exclude_month', 'exclude_places',
+      'from', 'to', 'sort', 'group', 'collapse', 'prefix', 'page', 'size',
+    ])
+    expect(SEARCH_PARAMS).not.toContain('places')
+  })
+
+  it('reads the last word as a prefix only when asked or by the caller’s default, and only while it is being typed', () => {
+    expect(parse('q=coff').prefixLastWord).toBeUndefined()
+    expect(parse('q=coff&prefix=last').prefixLastWord).toBe(true)
+    expect(parse('q=coff', BUILT_IN_REGISTRY, 'last').prefixLastWord).toBe(true)
+    expect(parse('q=coff&prefix=none', BUILT_IN_REGISTRY, 'last').prefixLastWord).toBeUndefined()
+    expect(parse('q=coffee+', BUILT_IN_REGISTRY, 'last')).toEqual({ query: 'coffee' })
+    expect(parse('q=', BUILT_IN_REGISTRY, 'last').prefixLastWord).toBeUndefined()
+  })
+
+  it('folds repeats unless collapse=0', () => {
+    expect(parse('collapse=0').collapse).toBe(false)
+    expect(parse('collapse=1').collapse).toBeUndefined()
+  })
 })
 
 describe('isIsoPartialDate', () => {
@@ -89,11 +124,21 @@ describe('isIsoPartialDate', () => {
 })
 
 describe('parsePageOptions', () => {
-  it('reads which facets were expanded and the People filter text', () => {
-    expect(parsePageOptions(new URLSearchParams('more=person&more=topic&person_contains=rah'))).toEqual({ expanded: ['person', 'topic'], personContains: 'rah' })
+  const options = (query: string, registry: FacetRegistry = BUILT_IN_REGISTRY) => parsePageOptions(new URLSearchParams(query), registry)
+
+  it('reads which facets were expanded and the text of a facet’s search box', () => {
+    expect(options('more=person&more=topic&facet=person&contains=rah')).toEqual({ expanded: ['person', 'topic'], facetSearch: { facet: 'person', contains: 'rah' } })
+    expect(options('more=places&facet=places&contains=us', new FacetRegistry(['places']))).toEqual({ expanded: ['places'], facetSearch: { facet: 'places', contains: 'us' } })
   })
 
-  it('rejects "show more" for a facet that does not exist', () => {
-    expect(() => parsePageOptions(new URLSearchParams('more=colour'))).toThrow(/more/)
+  it('still reads the People box’s old parameter, person_contains', () => {
+    expect(options('person_contains=rah').facetSearch).toEqual({ facet: 'person', contains: 'rah' })
+  })
+
+  it('rejects "show more" or a search box for a facet that does not exist, and a search box without its facet', () => {
+    expect(() => options('more=colour')).toThrow(/more/)
+    expect(() => options('facet=colour&contains=red')).toThrow(/facet/)
+    expect(() => options('contains=red')).toThrow(/facet/)
+    expect(() => options(`facet=person&contains=${'a'.repeat(201)}`)).toThrow(/contains/)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   facetExcludeHref,
+  facetOnlyHref,
   facetToggleHref,
   pathWithAddedArgs,
   pathWithChangedArgs,
@@ -9,6 +10,7 @@ import {
 } from '../../src/server/url-state.ts'
 
 const current = new URLSearchParams('q=remittances&source=CABAR.asia&page=3')
+const facet = (name: string) => ({ name, excludeParam: `exclude_${name}` })
 
 describe('url state helpers', () => {
   it('adds a parameter and keeps the others in order', () => {
@@ -37,19 +39,24 @@ describe('url state helpers', () => {
 
 describe('facet toggles', () => {
   it('selects an unselected value and returns to the first page', () => {
-    expect(facetToggleHref('/', current, 'person', 'Vladimir Putin')).toBe('/?q=remittances&source=CABAR.asia&person=Vladimir+Putin')
+    expect(facetToggleHref('/', current, facet('person'), 'Vladimir Putin')).toBe('/?q=remittances&source=CABAR.asia&person=Vladimir+Putin')
   })
 
   it('unselects a selected value', () => {
-    expect(facetToggleHref('/', current, 'source', 'CABAR.asia')).toBe('/?q=remittances')
+    expect(facetToggleHref('/', current, facet('source'), 'CABAR.asia')).toBe('/?q=remittances')
   })
 
   it('lifts an exclusion instead of selecting the excluded value', () => {
     const excluded = new URLSearchParams('exclude_topic=politics')
-    expect(facetToggleHref('/', excluded, 'topic', 'politics')).toBe('/')
+    expect(facetToggleHref('/', excluded, facet('topic'), 'politics')).toBe('/')
   })
 
   it('excludes a value, replacing its selection', () => {
-    expect(facetExcludeHref('/', current, 'source', 'CABAR.asia')).toBe('/?q=remittances&exclude_source=CABAR.asia')
+    expect(facetExcludeHref('/', current, facet('source'), 'CABAR.asia')).toBe('/?q=remittances&exclude_source=CABAR.asia')
+  })
+
+  it('narrows to one value of a facet, dropping its other values and any exclusion of it', () => {
+    const years = new URLSearchParams('q=oil&year=1986&year=1987&exclude_year=1985&page=2')
+    expect(facetOnlyHref('/', years, facet('year'), '1985')).toBe('/?q=oil&year=1985')
   })
 })

@@ -1,5 +1,6 @@
 // Clippings' site script: small enhancements over pages that work without it. "/" focuses the search box,
-// copy-link buttons copy a passage's link, and on narrow screens the filters start folded away.
+// copy-link buttons copy a passage's link, on narrow screens the filters start folded away, a facet, sort or
+// chip click leaves the page where it was, and after paging the focus moves to the results heading.
 ;(function () {
   'use strict'
 
@@ -74,6 +75,35 @@
     },
     true,
   )
+
+  // Which element started the request being swapped in, and where the window was then.
+  var trigger = null
+  var scrollBefore = 0
+
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    trigger = event.detail && event.detail.elt
+    scrollBefore = window.scrollY
+  })
+
+  // Links that ask for `show:none` keep the page where it was: a swap may shorten the page for a moment, or
+  // the browser may anchor the scroll to moved content; either way the chip or value clicked would jump.
+  document.addEventListener('htmx:afterSwap', function () {
+    if (!trigger || !trigger.closest) return
+    var swap = trigger.closest('[hx-swap]')
+    if (swap && /show:none/.test(swap.getAttribute('hx-swap')) && window.scrollY !== scrollBefore) {
+      window.scrollTo(window.scrollX, scrollBefore)
+    }
+  })
+
+  // After paging, the focus goes to the results heading, not back to the top of the document.
+  document.addEventListener('htmx:afterSettle', function () {
+    if (!trigger || !trigger.closest) return
+    var owner = trigger.closest('[data-focus-after]')
+    trigger = null
+    if (!owner) return
+    var target = document.getElementById(owner.getAttribute('data-focus-after'))
+    if (target) target.focus({ preventScroll: true })
+  })
 
   function enhance(root) {
     var buttons = (root || document).querySelectorAll('button.copy-link[hidden]')

@@ -57,8 +57,9 @@ export function apiRoutes(engine: SearchEngine, log: (line: string) => void): Ho
   const routes = new Hono()
 
   routes.get('/api/search', async (c) => {
-    const request = parseSearchParams(new URL(c.req.url).searchParams)
-    return c.json(apiSearchResponse(await engine.search(request)))
+    const params = new URL(c.req.url).searchParams
+    const request = { ...parseSearchParams(params, engine.facets()), timeline: true }
+    return c.json(apiSearchResponse(await engine.search(request), { registry: engine.facets(), params }))
   })
 
   routes.get('/api/passages/:id', async (c) => {
@@ -81,7 +82,7 @@ export function apiRoutes(engine: SearchEngine, log: (line: string) => void): Ho
     if (!(format in EXPORT_FORMATS)) {
       throw new ClippingsError('bad-parameter', `Invalid parameter "format": expected csv or jsonl, got "${format}"`, { parameter: 'format' })
     }
-    const { page: _page, size: _size, ...request } = parseSearchParams(params)
+    const { page: _page, size: _size, ...request } = parseSearchParams(params, engine.facets())
     const body = exportStream(engine.searchAll(request), format as ExportFormat, log)
     c.header('Content-Type', EXPORT_FORMATS[format as ExportFormat].contentType)
     c.header('Content-Disposition', `attachment; filename="clippings-export.${format}"`)

@@ -31,7 +31,7 @@ export function documentPageRoutes(engine: SearchEngine, topicLabels: TopicLabel
   routes.get('/articles/:id', async (c) => {
     const id = c.req.param('id')
     const params = new URL(c.req.url).searchParams
-    const query = parseSearchParams(new URLSearchParams([['q', params.get('q') ?? '']])).query ?? ''
+    const query = parseSearchParams(new URLSearchParams([['q', params.get('q') ?? '']]), engine.facets()).query ?? ''
     const article = await engine.getArticle(id)
     if (!article) throw new ClippingsError('not-found', `There is no article with the id “${id}”.`)
     const [passages, labels, matchedTerms] = await Promise.all([engine.getArticlePassages(id), topicLabels(), matchedTermsFor(engine, query, log)])

@@ -1,21 +1,37 @@
 // The search page `/` and the person page `/people/:name`: one search over the URL's state, rendered as a full
-// page, or as the fragment htmx swaps in (always with `Vary: HX-Request`).
+// page, or as the fragment htmx swaps in (always with `Vary: HX-Request`). `/` without a query or filters is
+// the collection's overview. The pages read the word being typed as a prefix and ask for the timeline.
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import type { SearchEngine } from '../../engine/engine.ts'
 import { ClippingsError } from '../../errors.ts'
 import type { FacetValue, SearchRequest } from '../../model.ts'
-import { EXPANDED_FACET_SIZE, parsePageOptions, parseSearchParams } from '../params.ts'
-import { buildSearchPageView } from '../search-view-model.ts'
+import { EXPANDED_FACET_SIZE, parsePageOptions, parseSearchParams, type PageOptions } from '../params.ts'
+import { buildSearchPageView, pageStateParams, requestsWithoutEachFilter } from '../search-view-model.ts'
+import { buildOverviewView, OVERVIEW_REQUEST } from '../overview-view-model.ts'
 import { buildPersonExtras, personPath } from '../page-views.ts'
 import { htmlFragment, htmlPage, wantsFragment } from '../render.ts'
 import type { TopicLabels } from '../topic-labels.ts'
-import { SearchFragment, SearchPage } from '../../../views/search-page.tsx'
+import { searchStatePairs } from '../url-state.ts'
+import { OverviewFragment, OverviewPage, SearchFragment, SearchPage } from '../../../views/search-page.tsx'
 import { PersonIntro } from '../../../views/person-page.tsx'
 
-async function personMatches(engine: SearchEngine, contains: string | undefined): Promise<FacetValue[] | undefined> {
-  if (contains === undefined) return undefined
-  return (await engine.facetValues('person', { contains, limit: 50 })).values
+/** How many values a facet's search box lists. */
+const FACET_MATCHES = 50
+
+async function facetMatches(engine: SearchEngine, options: PageOptions, request: SearchRequest): Promise<{ values: FacetValue[]; truncated: boolean } | undefined> {
+  const search = options.facetSearch
+  if (!search) return undefined
+  return engine.facetValues(search.facet, { contains: search.contains, limit: FACET_MATCHES, within: { ...request, page: undefined, size: undefined } })
+}
+
+/** On an empty page: how many passages the search finds without each of its filters in turn. */
+async function loosenTotals(engine: SearchEngine, request: SearchRequest, hiddenFacets: readonly string[]): Promise<Map<string, number>> {
+  const totals = new Map<string, number>()
+  const variants = requestsWithoutEachFilter(request, engine.facets(), hiddenFacets)
+  const answers = await Promise.all(variants.map((variant) => engine.search(variant.request)))
+  variants.forEach((variant, index) => totals.set(variant.key, answers[index]!.total))
+  return totals
 }
 
 /** The people named in the same passages as `name`, most often first (the person facet is disjunctive, so
@@ -28,30 +44,42 @@ async function coMentions(engine: SearchEngine, name: string): Promise<FacetValu
 export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels): Hono {
   const routes = new Hono()
 
+  async function overview(c: Context) {
+    const registry = engine.facets()
+    const [stats, response, labels] = await Promise.all([engine.stats(), engine.search(OVERVIEW_REQUEST), topicLabels()])
+    const view = buildOverviewView({ stats, response, registry, topicLabels: labels })
+    if (wantsFragment(c)) return htmlFragment(c, <OverviewFragment view={view} />)
+    return htmlPage(c, <OverviewPage view={view} />)
+  }
+
   async function respond(c: Context, params: URLSearchParams, page: { basePath: string; person?: string }) {
     c.header('Vary', 'HX-Request')
-    const request: SearchRequest = parseSearchParams(params)
-    const options = parsePageOptions(params)
+    const registry = engine.facets()
+    const request: SearchRequest = parseSearchParams(params, registry, { prefix: 'last' })
+    request.timeline = true
+    const options = parsePageOptions(params, registry)
+    if (!page.person && searchStatePairs(params, pageStateParams(registry)).length === 0) return overview(c)
     if (options.expanded.length > 0) request.facetSize = EXPANDED_FACET_SIZE
     if (page.person) {
       // The person is fixed by the path; a `person` parameter here would widen the search (OR), so it is ignored.
       request.filters = { ...request.filters, person: [page.person] }
       if (request.exclude?.person) request.exclude = { ...request.exclude, person: undefined }
     }
-    const [response, labels, matches] = await Promise.all([
-      engine.search(request),
-      topicLabels(),
-      page.person ? Promise.resolve(undefined) : personMatches(engine, options.personContains),
-    ])
+    const hiddenFacets = page.person ? ['person'] : []
+    const [response, labels, matches] = await Promise.all([engine.search(request), topicLabels(), facetMatches(engine, options, request)])
+    const shown: SearchRequest = page.person ? { ...request, filters: { ...request.filters, person: undefined } } : request
+    const totals = response.total === 0 ? await loosenTotals(engine, request, hiddenFacets) : undefined
     const view = buildSearchPageView({
       basePath: page.basePath,
       params: page.person ? withoutPerson(params) : params,
-      request: page.person ? { ...request, filters: { ...request.filters, person: undefined } } : request,
+      request: shown,
       options,
       response,
+      registry,
       topicLabels: labels,
-      personMatches: matches,
-      hiddenFacets: page.person ? ['person'] : undefined,
+      facetMatches: matches,
+      loosenTotals: totals,
+      hiddenFacets,
       fixedPairs: page.person ? [['person', page.person]] : undefined,
       personHref: page.person ? personPath : undefined,
     })
@@ -59,7 +87,8 @@ export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels)
     let title
     if (page.person) {
       const extras = buildPersonExtras(page.person, await coMentions(engine, page.person), response.facets.source?.values ?? [])
-      intro = <PersonIntro extras={extras} total={response.total} />
+      const searching = view.query !== '' || view.chips.length > 0
+      intro = <PersonIntro extras={extras} total={response.total} searching={searching} />
       title = `${page.person}${view.query ? ` – ${view.query}` : ''} – Clippings`
     }
     if (wantsFragment(c)) return htmlFragment(c, <SearchFragment view={view} intro={intro} title={title} />)
