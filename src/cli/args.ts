@@ -40,8 +40,8 @@ export const engineOptionsUsage = `  --index DIR              the index folder (
   --opensearch-index NAME  the index alias in it (default: clippings)`
 
 /** The engine configuration from parsed command-line values (and the environment). */
-export function engineConfigOf(values: { index?: string; engine?: string; 'opensearch-url'?: string; 'opensearch-index'?: string }): EngineConfig {
-  return engineConfig({ index: values.index, engine: values.engine, opensearchUrl: values['opensearch-url'], opensearchIndex: values['opensearch-index'] })
+export function engineConfigOf(values: { index?: string; engine?: string; 'opensearch-url'?: string; 'opensearch-index'?: string; 'search-budget'?: string }): EngineConfig {
+  return engineConfig({ index: values.index, engine: values.engine, opensearchUrl: values['opensearch-url'], opensearchIndex: values['opensearch-index'], searchBudget: values['search-budget'] })
 }
 
 /**
@@ -49,7 +49,7 @@ export function engineConfigOf(values: { index?: string; engine?: string; 'opens
  * index is an error naming the command that builds one (except npm start's first run, `firstRun`).
  */
 export async function openIndexForReading(
-  values: { index?: string; engine?: string; 'opensearch-url'?: string; 'opensearch-index'?: string },
+  values: { index?: string; engine?: string; 'opensearch-url'?: string; 'opensearch-index'?: string; 'search-budget'?: string },
   options: { firstRun?: boolean } = {},
 ): Promise<OpenedIndex> {
   const progress = progressReporter()

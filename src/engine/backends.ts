@@ -27,6 +27,8 @@ export interface EngineConfig {
   /** The index folder: the embedded index itself, and for every engine the articles pushed through the API. */
   indexDir: string
   opensearch?: OpenSearchConfig
+  /** Milliseconds one search may spend matching (default 250; see defaults.ts). */
+  searchBudgetMs?: number
 }
 
 export interface EngineFlags {
@@ -34,6 +36,7 @@ export interface EngineFlags {
   index?: string
   opensearchUrl?: string
   opensearchIndex?: string
+  searchBudget?: string
 }
 
 /** The configuration from command-line flags and the environment; a bad value is a usage error. */
@@ -43,7 +46,15 @@ export function engineConfig(flags: EngineFlags, env: NodeJS.ProcessEnv = proces
     throw new ClippingsError('usage', `Clippings: the engine must be "embedded" or "opensearch", not "${engine}"`)
   }
   const indexDir = resolve(flags.index ?? defaults.indexDir)
-  if (engine === 'embedded') return { engine, indexDir }
+  const budget = flags.searchBudget ?? env.CLIPPINGS_SEARCH_BUDGET_MS
+  let searchBudgetMs: number | undefined
+  if (budget !== undefined) {
+    searchBudgetMs = Number(budget)
+    if (!/^\d+$/.test(budget.trim()) || searchBudgetMs < 10 || searchBudgetMs > 600_000) {
+      throw new ClippingsError('usage', `Clippings: the search budget must be a whole number of milliseconds from 10 to 600000, not "${budget}"`)
+    }
+  }
+  if (engine === 'embedded') return { engine, indexDir, searchBudgetMs }
   const url = flags.opensearchUrl ?? env.OPENSEARCH_URL
   if (!url) throw new ClippingsError('usage', 'Clippings: the OpenSearch engine needs --opensearch-url URL (or OPENSEARCH_URL)')
   try {
@@ -54,6 +65,7 @@ export function engineConfig(flags: EngineFlags, env: NodeJS.ProcessEnv = proces
   return {
     engine,
     indexDir,
+    searchBudgetMs,
     opensearch: {
       url,
       index: flags.opensearchIndex ?? env.OPENSEARCH_INDEX ?? 'clippings',
@@ -71,7 +83,7 @@ export interface BackendOptions {
 
 /** The backend a configuration names. OpenSearch's client is loaded only when it is asked for. */
 export async function createBackend(config: EngineConfig, options: BackendOptions = {}): Promise<Backend> {
-  if (config.engine === 'embedded') return createEmbeddedBackend(config.indexDir, { log: options.log })
+  if (config.engine === 'embedded') return createEmbeddedBackend(config.indexDir, { log: options.log, searchBudgetMs: config.searchBudgetMs })
   // A path held in a variable: the module is loaded at run time, and only for this engine.
   const modulePath = './opensearch/index.ts'
   const module = (await import(modulePath)) as { createOpenSearchBackend: (config: OpenSearchConfig, options?: BackendOptions) => Backend }

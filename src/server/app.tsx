@@ -10,10 +10,16 @@ import { apiParamCheck } from './api-params.ts'
 import { assetRoutes } from './assets.ts'
 import { hostCheck } from './host-check.ts'
 import { requestLimits } from './request-limits.ts'
+import { requestContext } from './request-context.ts'
 import { htmlPage } from './render.ts'
 import { apiRoutes } from './routes/api.ts'
 import { ingestRoutes, type IngestOptions } from './routes/ingest.ts'
 import { documentPageRoutes } from './routes/document-pages.tsx'
+import { batchRoutes } from './routes/batch.tsx'
+import { feedRoutes } from './routes/feeds.ts'
+import { statusRoutes } from './routes/status.tsx'
+import type { StatusSource } from './corpus-status.ts'
+import { baseUrlFromEnv, normalizeBaseUrl } from './public-url.ts'
 import { searchPageRoutes } from './routes/search-pages.tsx'
 import { facetRoutes } from './routes/facets.ts'
 import { takingTurns } from './search-turns.ts'
@@ -30,6 +36,17 @@ export interface AppOptions {
   ingest?: IngestOptions
   /** Send the Content-Security-Policy header. Default true; tests turn it off to prove the pages inert without it. */
   contentSecurityPolicy?: boolean
+  /**
+   * The address the site is reached at (`https://clippings.example.org`), for the absolute links of exports,
+   * feeds and batch results. Default: $CLIPPINGS_BASE_URL, else each request's own origin.
+   */
+  baseUrl?: string
+  /**
+   * What the indexer knows and the app does not (the corpus folders, skipped files with their reasons, whether
+   * it watches or takes pushed articles), asked on each visit to /status and /api/status. Default: the status
+   * page shows the index's own facts only. See src/server/corpus-status.ts (`skippedFilesOf` reads a state).
+   */
+  status?: StatusSource
 }
 
 function wantsJson(c: Context): boolean {
@@ -46,8 +63,10 @@ export function createApp(searchEngine: SearchEngine, options: AppOptions = {}):
   const engine = takingTurns(searchEngine)
   const log = options.log ?? ((line: string) => console.error(line))
   const topicLabels = topicLabelLoader(engine)
+  const baseUrl = options.baseUrl !== undefined ? normalizeBaseUrl(options.baseUrl) : baseUrlFromEnv()
   const app = new Hono()
 
+  app.use('*', requestContext())
   app.use('*', securityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy }))
   app.use('*', hostCheck({ allowedHosts: options.allowedHosts }))
   app.use('*', requestLimits())
@@ -57,7 +76,10 @@ export function createApp(searchEngine: SearchEngine, options: AppOptions = {}):
   app.route('/', facetRoutes(engine))
   app.route('/', documentPageRoutes(engine, topicLabels, log))
   app.route('/', ingestRoutes(options.ingest ?? {}))
-  app.route('/', apiRoutes(engine, log))
+  app.route('/', feedRoutes(engine, { baseUrl }))
+  app.route('/', batchRoutes(engine, { baseUrl }))
+  app.route('/', statusRoutes(engine, { status: options.status, log }))
+  app.route('/', apiRoutes(engine, log, { baseUrl, status: options.status }))
 
   app.notFound((c) => errorResponse(c, 404, `Nothing lives at ${c.req.path}.`))
 

@@ -5,8 +5,16 @@
 // request gave p99 5.0 s, and 13 of the 50 got no answer in 8 s. Queued and run one per turn in arrival
 // order, every request waits its fair share (same load: p99 1.06 s, all 50 served), and the server keeps
 // accepting connections and serving pages between searches.
-import { withSearch, type SearchEngine } from '../engine/engine.ts'
+//
+// A search whose client has gone is dropped when its turn comes (and a running one stops at its next look at
+// the budget), so clients that hang up cannot keep the others waiting.
+import { HTTPException } from 'hono/http-exception'
+import { withSearch, type SearchEngine, type SearchOptions } from '../engine/engine.ts'
 import type { SearchRequest, SearchResponse } from '../model.ts'
+import { currentSignal } from './request-context.ts'
+
+/** The status a search answers when its client has gone (nginx's "client closed request"): nobody reads it. */
+const CLIENT_GONE = 499
 
 /** The engine with `search` calls queued, one per event-loop turn, first come first served. */
 export function takingTurns(engine: SearchEngine): SearchEngine {
@@ -23,11 +31,16 @@ export function takingTurns(engine: SearchEngine): SearchEngine {
     scheduled = true
     setImmediate(runNext)
   }
-  const search = (request: SearchRequest) =>
+  const search = (request: SearchRequest, options: SearchOptions = {}) =>
     new Promise<SearchResponse>((resolve, reject) => {
+      const signal = options.signal ?? currentSignal()
       queue.push(() => {
+        if (signal?.aborted) {
+          reject(new HTTPException(CLIENT_GONE as 400, { message: 'The client closed the connection.' }))
+          return
+        }
         try {
-          engine.search(request).then(resolve, reject)
+          engine.search(request, { ...options, signal }).then(resolve, reject)
         } catch (error) {
           reject(error)
         }

@@ -44,4 +44,20 @@ describe('searches taking turns', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('index unreadable')
   })
+
+  it('drops a queued search whose client has gone, and passes the signal on to those it runs', async () => {
+    const log: string[] = []
+    const seen: (AbortSignal | undefined)[] = []
+    const base = loggingEngine(log)
+    const engine = takingTurns({ ...base, search: (request, options) => (seen.push(options?.signal), base.search(request)) } as SearchEngine)
+    const gone = new AbortController()
+    const here = new AbortController()
+    const dropped = engine.search({ query: 'a' }, { signal: gone.signal })
+    const kept = engine.search({ query: 'b' }, { signal: here.signal })
+    gone.abort()
+    await expect(dropped).rejects.toMatchObject({ status: 499 })
+    expect((await kept).query).toBe('b')
+    expect(log).not.toContain('a')
+    expect(seen).toEqual([here.signal])
+  })
 })

@@ -65,7 +65,8 @@ export function runSearch(parts: IndexParts, plan: SearchPlan, relaxed: boolean,
     const failed = failedFilter(filters, doc)
     if (failed === -2) return
     if (verify) {
-      if ((++visited & 0xff) === 0 && budget.exceeded()) partial = true
+      // Verifying reads the text, the costly part: the budget is looked at every few passages.
+      if ((++visited & 0xf) === 0 && budget.exceeded()) partial = true
       if (partial || !plan.toVerify.every((node) => nodeMatches(parts, node, doc))) return
     }
     if (failed === -1) {

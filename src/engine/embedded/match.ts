@@ -76,7 +76,7 @@ export function nodeMatches(parts: IndexParts, node: QueryNode, doc: number): bo
   switch (node.type) {
     case 'term': {
       const specs = termSpecs(node, parts.ranking)
-      return specs.length === 0 || parts.scorer.matchedTerms(specs, doc).length > 0
+      return specs.length === 0 || parts.scorer.matchesAny(specs, doc)
     }
     case 'phrase': {
       let matches = phraseMatchers.get(node)
@@ -100,7 +100,7 @@ function scan(parts: IndexParts, phrases: string[][], excluded: Set<number>, bud
   }
   const count = within ? within.length : store.count
   for (let i = 0; i < count; i++) {
-    if ((i & 0xff) === 0xff && budget.exceeded()) {
+    if ((i & 0x3f) === 0x3f && budget.exceeded()) {
       list.partial = true
       break
     }

@@ -253,6 +253,16 @@ export class PostingScorer {
     return lists
   }
 
+  /** Whether any index term the specs stand for occurs in one passage (stops at the first). */
+  matchesAny(specs: TermSpec[], doc: number): boolean {
+    for (const spec of specs) {
+      for (const [data] of this.expand(spec).terms) {
+        if (data.some((chunks) => chunks?.includes(doc))) return true
+      }
+    }
+    return false
+  }
+
   /** The index terms the specs match in one passage, for highlighting the page's results. */
   matchedTerms(specs: TermSpec[], doc: number): string[] {
     const terms: string[] = []
