@@ -101,8 +101,11 @@ export function seedsEngine(): Promise<SearchEngine> {
 
 /** Attributes that hold a URL a browser would follow or load. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'srcset', 'ping']
-/** Elements the site never renders and a payload would use. */
-const FOREIGN_ELEMENTS = ['iframe', 'frame', 'object', 'embed', 'svg', 'math', 'img', 'base', 'applet', 'audio', 'video', 'style', 'template']
+/**
+ * Elements the site never renders and a payload would use. (The site draws charts as inline SVG; an injected
+ * <svg> is caught by its handler, script or link, and SVG's own ways to run or load things are listed.)
+ */
+const FOREIGN_ELEMENTS = ['iframe', 'frame', 'object', 'embed', 'math', 'img', 'base', 'applet', 'audio', 'video', 'style', 'template', 'foreignobject', 'animate', 'set', 'use', 'image', 'feimage']
 
 /** A URL a page may carry: the site's own (path, query, fragment) or an http(s) address. */
 function isSafeUrl(value: string): boolean {
