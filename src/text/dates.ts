@@ -31,7 +31,7 @@ const WEEKDAY = '(?:(?:mon|tues?|weds?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|su
 // about the day: accepted and dropped, so a zone never shifts the stated day.
 const TIME =
   '(?:(?:\\s*(?:[,|•·–—-]|at)\\s*|[T\\s]+)\\d{1,2}[:.]\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(?:[ap]\\.?m\\.?)?' +
-  '\\s*(?:z|(?:utc|gmt)(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2}|[a-z]{2,5})?' +
+  '\\s*(?:z|(?:utc|gmt)(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{1,2}:?\\d{2}|[a-z]{2,5})?' +
   // a zone's name after it, as JavaScript's Date writes it: "GMT+0000 (Coordinated Universal Time)"
   '(?:\\s*\\([a-z .-]{1,40}\\))?)?'
 

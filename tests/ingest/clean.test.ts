@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cleanArticle } from '../../src/ingest/clean/index.ts'
+import { detectLanguage } from '../../src/ingest/clean/language.ts'
 import { isHardWrapped } from '../../src/ingest/clean/segment.ts'
 
 const PARAGRAPH =
@@ -253,5 +254,154 @@ describe('cleanArticle: title, byline and signature', () => {
   it('never takes a date from a mention in the body', () => {
     const body = `${PARAGRAPH}\nThe second unit was postponed from April 2019 to a later date, and on 28 October 2025 the board met again.\n${SECOND}`
     expect(cleanArticle(body).meta.date).toBeUndefined()
+  })
+})
+
+describe('cleanArticle: web page furniture', () => {
+  it('removes photo credit lines in the forms news sites print them', () => {
+    const credits = [
+      'Credit...Ed Murray/NJ Advance Media for NJ.com',
+      'CreditChang W. Lee/The New York Times',
+      'Credit Ashraf Shazly/Agence France-Presse — Getty Images',
+      'Image copyright Getty Images',
+      'Chuck Burton/AP',
+      'BRUCE WEAVER / AFP - Getty Images',
+      'Jane Roe | Bloomberg | Getty Images',
+      'John Doe, ASSOCIATED PRESS',
+      'ASSOCIATED PRESS',
+      '[Photo: RADsan/iStock]',
+      'SIA/EFAK/YPPOA',
+    ]
+    expect(texts([PARAGRAPH, ...credits, SECOND].join('\n\n'))).toEqual([PARAGRAPH, SECOND])
+  })
+
+  it('keeps a caption’s words and drops its credit, glued or in brackets', () => {
+    const captions = [
+      'Police use a water cannon on protesters last week. Photograph: Jane Roe/Reuters',
+      'The mayor speaks near the synagogue on Sunday. (John Doe/AFP/Getty Images)',
+      'The ambassador was found sleeping in a doorway of a bar.Credit...John Doe/The Daily Paper',
+      'A protester is escorted from the police station on June 18, 2015. Jane Roe/AP hide caption toggle caption A protester is escorted from the police station on June 18, 2015. Jane Roe/AP',
+    ]
+    expect(texts([PARAGRAPH, ...captions, SECOND].join('\n\n'))).toEqual([
+      PARAGRAPH,
+      'Police use a water cannon on protesters last week.',
+      'The mayor speaks near the synagogue on Sunday.',
+      'The ambassador was found sleeping in a doorway of a bar.',
+      'A protester is escorted from the police station on June 18, 2015.',
+      SECOND,
+    ])
+  })
+
+  it('keeps a caption the widget labelled as a sentence, not a heading', () => {
+    expect(texts(`${PARAGRAPH}\n\nImage caption The manager has worked with many singers during his career\n\n${SECOND}`)).toEqual([
+      PARAGRAPH,
+      'The manager has worked with many singers during his career.',
+      SECOND,
+    ])
+  })
+
+  it('keeps prose with slashes and capitals', () => {
+    const prose = 'The Russia/Ukraine talks resumed on Monday, and the and/or clause in the draft was struck out by the negotiators.'
+    expect(texts(`${PARAGRAPH}\n${prose}`)).toEqual([PARAGRAPH, prose])
+  })
+
+  it('removes media widgets: lone Image and Photo headings, players, transcripts, deleted embeds', () => {
+    const widgets = ['Image', 'Photo', 'Video transcript', '0:00/0:45', '-0:00 transcript', 'Slideshow ( 3 images )', 'Tweet may have been deleted (opens in a new tab)']
+    expect(texts([PARAGRAPH, ...widgets, SECOND].join('\n\n'))).toEqual([PARAGRAPH, SECOND])
+  })
+
+  it('removes print-edition notes and rows of page actions', () => {
+    const lines = [
+      'A version of this article appears in print on Sept. 20, 2016, on Page A1 of the New York edition with the headline: Suspect Is Held.',
+      '*This article appears in the September 5, 2016 issue of New York Magazine.',
+      'Order Reprints | Today’s Paper | Subscribe',
+      'Page: 1 2 3 Next →',
+    ]
+    expect(texts([PARAGRAPH, ...lines, SECOND].join('\n\n'))).toEqual([PARAGRAPH, SECOND])
+  })
+
+  it('removes newsletter and subscription pitches, in English and French', () => {
+    const pitches = [
+      'Sign up to the Weekly Brief here for news and analysis on business, tech and innovation in your inbox',
+      'Want more updates from Sam? Sign up for his newsletter, Spam Stein.',
+      'Join the Orbital Transmission mailing list to get weekly updates delivered to your inbox.',
+      'Get top stories and blog posts emailed to me each day. Newsletters may offer personalized content or advertisements.',
+      'Subscribe now Free for 30 days',
+      'Cet article est paru dans notre newsletter « La lettre éco ». Si vous êtes abonné, vous pouvez vous inscrire à cette lettre quotidienne.',
+      'Like this story? Share it with a friend!',
+      'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.',
+      'CLICK HERE TO GET THE NEWS APP',
+      'We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program designed to provide a means for us to earn fees by linking to Amazon.com.',
+    ]
+    expect(texts([PARAGRAPH, ...pitches, SECOND].join('\n\n'))).toEqual([PARAGRAPH, SECOND])
+  })
+
+  it('keeps sentences that report on newsletters and subscriptions', () => {
+    const prose = 'The company said its newsletter business had grown to 50,000 subscribers, and that readers who subscribe pay for the podcast too.'
+    expect(texts(`${PARAGRAPH}\n${prose}`)).toEqual([PARAGRAPH, prose])
+  })
+
+  it('removes repeated datelines and date stamps wherever they stand, after reading the date at the top', () => {
+    const body = `Published: 22 Dec 2016\n${PARAGRAPH}\n22 Dec, 2016 22 Dec, 2016\n${SECOND}\nCNNMoney (New York) First published November 29, 2016: 3:33 AM ET`
+    const { blocks, meta } = cleanArticle(body)
+    expect(blocks.map((block) => block.text)).toEqual([PARAGRAPH, SECOND])
+    expect(meta.date).toEqual({ iso: '2016-12-22', precision: 'day' })
+  })
+
+  it('keeps a month heading of a timeline', () => {
+    expect(cleanArticle(`${PARAGRAPH}\nMay 2019\n${SECOND}`).blocks.map((block) => block.section)).toContain('May 2019')
+  })
+
+  it('removes related-story pointers and a reading time run into the byline', () => {
+    const body = `By Jane Doe 5 minute Read\n${PARAGRAPH}\nRELATED PHOTOS: A Beautiful Backyard Wedding\n- SEE ALSO: How to Let Your Employees Work From the Beach\nFor more, read: This Resort Is Installing Speakers in Every Room\n${SECOND}`
+    const { blocks, meta } = cleanArticle(body)
+    expect(blocks.map((block) => block.text)).toEqual([PARAGRAPH, SECOND])
+    expect(meta.author).toBe('Jane Doe')
+  })
+
+  it('removes the known title repeated at the end of the body', () => {
+    expect(texts(`${PARAGRAPH}\n${SECOND}\nRoad Building in the North`, 'Road Building in the North')).toEqual([PARAGRAPH, SECOND])
+  })
+
+  it('removes copyright lines in other languages and comment moderation notes', () => {
+    const lines = [
+      "저작권자 ⓒ '대중문화컨텐츠 전문가그룹' 엔터미디어(www.entermedia.co.kr), 무단전재 및 재배포금지",
+      'Copyright © 2010 AUTORACING. Todos os direitos reservados.',
+      'ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.',
+    ]
+    expect(texts([PARAGRAPH, ...lines, SECOND].join('\n\n'))).toEqual([PARAGRAPH, SECOND])
+  })
+})
+
+describe('cleanArticle: language', () => {
+  it('states the language the words are in', () => {
+    expect(cleanArticle(`${PARAGRAPH}\n${SECOND}`).meta.language).toBe('en')
+  })
+
+  it('states nothing for a text too short to tell', () => {
+    expect(cleanArticle('Kabul, Dushanbe, Tashkent.').meta.language).toBeUndefined()
+  })
+})
+
+describe('detectLanguage', () => {
+  const samples: Record<string, string> = {
+    en: 'The minister said that the new road would be finished before the winter, and that it was paid for by the state.',
+    fr: 'Le ministre a dit que la nouvelle route sera terminée avant l’hiver, et qu’elle est payée par l’État pour les habitants de la région.',
+    de: 'Der Minister sagte, dass die neue Straße vor dem Winter fertig sein wird und dass sie vom Staat bezahlt wird, auch für die Bauern.',
+    es: 'El ministro dijo que la nueva carretera estará terminada antes del invierno y que la paga el Estado para los vecinos de la región.',
+    it: 'Il ministro ha detto che la nuova strada sarà finita prima dell’inverno e che è pagata dallo Stato per gli abitanti della regione.',
+    pt: 'O ministro disse que a nova estrada estará pronta antes do inverno e que é paga pelo Estado para os moradores da região, com mais vagas.',
+    nl: 'De minister zei dat de nieuwe weg voor de winter klaar zal zijn en dat die door de staat wordt betaald, ook voor de boeren van het dorp.',
+    ru: 'Министр сказал, что новая дорога будет закончена до зимы и что её оплачивает государство, а не жители, как это было раньше.',
+    ja: '大臣は、新しい道路は冬の前に完成し、費用は国が負担すると述べました。',
+    ko: '장관은 새 도로가 겨울 전에 완공될 것이며 비용은 국가가 부담한다고 말했다.',
+  }
+
+  it.each(Object.entries(samples))('tells %s from its words or script', (language, sentence) => {
+    expect(detectLanguage(`${sentence} ${sentence}`)).toMatchObject({ language, confident: true })
+  })
+
+  it('says nothing confident about a list of names', () => {
+    expect(detectLanguage('Emomali Rahmon, Vladimir Putin, Shavkat Mirziyoyev, Kassym-Jomart Tokayev, Sadyr Japarov')?.confident ?? false).toBe(false)
   })
 })

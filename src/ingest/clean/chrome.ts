@@ -94,10 +94,12 @@ const RULES: LineRule[] = [
     test: (line) =>
       /(?:^|[.?!]\s+)(?:sign up|subscribe|join|register|inscrivez-vous|abonnez-vous|iscriviti|suscr[ií]bete|abonnieren)(?![\p{L}]).{0,120}\b(?:newsletters?|mailing list|briefing|brief|digest|bulletin|inbox|alerts|updates)(?![\p{L}])/iu.test(line) ||
       /(?:^|[.?!]\s+)(?:get|receive)\b.{0,120}\b(?:newsletters?|(?:in|to) your inbox)(?![\p{L}])/iu.test(line) ||
-      /\b(?:newsletters?|mailing list)(?![\p{L}]).{0,160}\b(?:sign up|sign me up|subscribe|inscrire|abonnez|iscriviti|suscr[ií]bete|abonnieren|anmelden)(?![\p{L}])/iu.test(line) ||
+      /\b(?:newsletters?|mailing list)(?![\p{L}]).{0,160}\b(?:sign(?: me)? up|subscribe)\s+(?:here|now|today|for free)\b/iu.test(line) ||
+      /\b(?:newsletters?|mailing list)(?![\p{L}]).{0,160}(?:inscrivez-vous|abonnez-vous|vous (?:pouvez|pourrez) vous inscrire|iscriviti|suscr[ií]bete|abonnieren sie|melden sie sich)/iu.test(line) ||
       /\b(?:our|notre|nos|unsere[nmr]?|nuestro|nuestra|la nostra|il nostro)\s+(?:free\s+|daily\s+|weekly\s+|kostenlosen\s+)?(?:newsletters?|bulletin|boletín)(?![\p{L}])/iu.test(line) ||
       /\b(?:emailed|sent|delivered) (?:straight |directly )?to (?:me|you|your inbox)\b/iu.test(line) ||
       /^subscribe\b.{0,80}$/iu.test(line) ||
+      (/(?:^|[.?!]\s+)subscribe (?:to|now)\b/iu.test(line) && countWords(line) <= 40) ||
       /^click here\b/iu.test(line) ||
       /\b(?:download|get|install) (?:the |our )?(?:[\p{L}]+\s){0,3}app\b/iu.test(line) && countWords(line) <= 16 ||
       /^get (?:up-to-the-minute |the latest |breaking |real-time )?(?:updates|news alerts|alerts)\b/iu.test(line) ||
@@ -219,8 +221,11 @@ const RULES: LineRule[] = [
     label: 'site navigation or copyright',
     maxWords: 25,
     test: (line) =>
-      /^(?:©|\(c\)\s*\d{4}|copyright\b)/iu.test(line) ||
-      /\ball rights reserved\b/iu.test(line) ||
+      /^(?:©|ⓒ|\(c\)\s*\d{4}|copyright\b)/iu.test(line) ||
+      // "All rights reserved" as sites write it in their languages; "무단전재 및 재배포금지" (no reprinting)
+      /\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|все права защищены)/iu.test(line) ||
+      /(?:무단\s*전재|무단전재|無断転載|禁止转载)/u.test(line) ||
+      /(?:^|\s)[©ⓒ]\s*(?:\d{4}|[\p{L}'‘’"“])/u.test(line) ||
       /^(?:privacy(?: policy)?|terms (?:of|and) (?:use|service|conditions)|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|advertise(?: with us)?|sitemap|site map|back to top|skip to (?:main )?content|log ?in|sign ?in|log ?out|sign ?up|register|menu|search|home|newsletter|subscribe|donate|support us|imprint|impressum|rss(?: feed)?)\W*$/iu.test(line) ||
       /^home\s*[>/»|›]/iu.test(line),
   },
@@ -234,7 +239,19 @@ const RULES: LineRule[] = [
       /\brequired fields are marked\b/iu.test(line) ||
       /\byou must be (?:logged in|registered|signed in) to (?:post|leave) a comment\b/iu.test(line) ||
       /\bsave my name, email\b/iu.test(line) ||
-      /^(?:cancel reply|post comment|submit comment|reply|name\s*\*|email\s*\*|website|comments are closed\.?)$/iu.test(line),
+      /^(?:cancel reply|post comment|submit comment|reply|name\s*\*|email\s*\*|website|comments are closed\.?)$/iu.test(line) ||
+      // moderation notes: "Comments … will not be approved by the moderator", in the site's language
+      /\b(?:comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,140}\b(?:moderat\w*|approved|aprovad\w*|aprobad\w*|publiés|freigeschaltet|approvat\w*)/iu.test(line),
+  },
+  // Affiliate disclosures: "We are a participant in the Amazon Services LLC Associates Program, an
+  // affiliate advertising program…", "Things you buy through our links may earn us a commission".
+  {
+    label: 'affiliate disclosure',
+    maxWords: 60,
+    test: (line) =>
+      /\b(?:affiliate|associates) (?:advertising |marketing )?(?:program|programme|links?|partnerships?)\b/iu.test(line) ||
+      /\b(?:may|might|could) earn (?:us )?(?:a )?(?:small )?(?:commission|fees?)\b/iu.test(line) ||
+      /\bthrough (?:our|these|the) (?:affiliate )?links\b.{0,60}\bcommission\b/iu.test(line),
   },
 ]
 

@@ -14,6 +14,8 @@ export interface DetectedLanguage {
   confident: boolean
   /** How far the language leads the runner-up (its score divided by the runner-up's; Infinity for a script of its own). */
   margin: number
+  /** Function words counted for each language that has any (empty for a script of its own). */
+  scores: Record<string, number>
 }
 
 const FUNCTION_WORDS: Record<string, string> = {
@@ -71,10 +73,10 @@ export function detectLanguage(text: string): DetectedLanguage | undefined {
   // Japanese mixes kana into Han, so kana first; Han alone is Chinese.
   for (const [script, language] of SCRIPTS) {
     const count = sample.match(new RegExp(script.source, 'gu'))?.length ?? 0
-    if (count / letters > 0.3 || (language === 'ja' && count / letters > 0.05)) return { language, confident: true, margin: Infinity }
+    if (count / letters > 0.3 || (language === 'ja' && count / letters > 0.05)) return { language, confident: true, margin: Infinity, scores: {} }
   }
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0
-  if (han / letters > 0.3) return { language: 'zh', confident: true, margin: Infinity }
+  if (han / letters > 0.3) return { language: 'zh', confident: true, margin: Infinity, scores: {} }
 
   const scores = new Map<string, number>()
   for (const word of sample.toLowerCase().match(/[\p{L}']+/gu) ?? []) {
@@ -84,5 +86,5 @@ export function detectLanguage(text: string): DetectedLanguage | undefined {
   const [best, runnerUp] = ranked
   if (!best) return undefined
   const margin = best[1] / Math.max(1, runnerUp?.[1] ?? 0)
-  return { language: best[0], confident: best[1] >= MIN_HITS && margin >= MIN_MARGIN, margin }
+  return { language: best[0], confident: best[1] >= MIN_HITS && margin >= MIN_MARGIN, margin, scores: Object.fromEntries(ranked) }
 }

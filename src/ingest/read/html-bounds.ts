@@ -13,6 +13,11 @@ export interface HtmlBounds {
   maxDepth: number
   /** A page with more elements than this (after the depth cap) is skipped. */
   maxElements: number
+  /**
+   * Above this many elements Readability (whose cost per element is high) is not run: the text is taken
+   * from the page's `<article>`, `<main>` or `<body>` without its navigation, header, footer and asides.
+   */
+  maxReadabilityElements: number
   /** A page longer than this many characters is skipped. */
   maxChars: number
 }
@@ -20,6 +25,7 @@ export interface HtmlBounds {
 export const DEFAULT_HTML_BOUNDS: HtmlBounds = {
   maxDepth: 96,
   maxElements: 60_000,
+  maxReadabilityElements: 20_000,
   maxChars: 12 * 1024 * 1024,
 }
 
@@ -60,6 +66,8 @@ export interface CappedHtml {
   html: string
   /** How many tags were dropped for sitting deeper than the cap. */
   droppedTags: number
+  /** How many elements the markup opens (void ones included), dropped ones not counted. */
+  elements: number
 }
 
 /**
@@ -74,6 +82,7 @@ export function capNesting(html: string, maxDepth: number): CappedHtml {
   const dropped = new Map<string, number>()
   let foreign = 0
   let droppedTags = 0
+  let elements = 0
   const out: string[] = []
   let copiedUpTo = 0
   // one line break stands for a run of dropped block tags with no text between them
@@ -124,14 +133,14 @@ export function capNesting(html: string, maxDepth: number): CappedHtml {
         const closesItself = VOID.has(name) || (match[2] === '/' && foreign > 0)
         const implied = IMPLIED_CLOSE.get(name)
         if (implied) while (open.length > 0 && implied.has(open.at(-1)!)) open.pop()
-        if (!closesItself) {
-          if (open.length >= maxDepth) {
-            dropped.set(name, (dropped.get(name) ?? 0) + 1)
-            cut(at, next, BREAKS_LINE.has(name) ? '<br>' : '')
-          } else {
-            open.push(name)
-            if (name === 'svg' || name === 'math') foreign++
-          }
+        if (closesItself) elements++
+        else if (open.length >= maxDepth) {
+          dropped.set(name, (dropped.get(name) ?? 0) + 1)
+          cut(at, next, BREAKS_LINE.has(name) ? '<br>' : '')
+        } else {
+          elements++
+          open.push(name)
+          if (name === 'svg' || name === 'math') foreign++
         }
         if (RAW_TEXT.has(name) && !closesItself) {
           // Its text runs to its own closing tag; nothing in between is markup.
@@ -143,9 +152,9 @@ export function capNesting(html: string, maxDepth: number): CappedHtml {
     }
     at = html.indexOf('<', next)
   }
-  if (droppedTags === 0) return { html, droppedTags }
+  if (droppedTags === 0) return { html, droppedTags, elements }
   out.push(html.slice(copiedUpTo))
-  return { html: out.join(''), droppedTags }
+  return { html: out.join(''), droppedTags, elements }
 }
 
 /** A node as the walks here see it (linkedom's nodes, without depending on its types). */

@@ -11,11 +11,12 @@
 //      `dcterms.issued`, `dcterms.date`, `sailthru.date`, `parsely-pub-date`, `citation_publication_date`,
 //      `article_date_original`, `published_at`;
 //   5. a `<time datetime>` in the article's header: one marked `pubdate`, or inside a `<header>`, or inside
-//      the `<article>` before its first paragraph, unless it is labelled as an update.
+//      the `<article>` before its first paragraph, unless it is labelled as an update;
+//   6. a date written out between the headline (`<h1>`) and the first paragraph ("Reviewed: June 7, 2019",
+//      "By Jane Doe on Monday, November 18th, 2019"), to the day, not labelled as an update.
 // A value that is not a real date (`0001-01-01`, a Unix stamp glued to a time) is passed over.
 import type { ArticleMeta, PartialDate } from '../../model.ts'
 import { parsePartialDate } from '../../text/dates.ts'
-import { parseByline } from '../clean/byline.ts'
 import { isPersonName } from '../clean/shape.ts'
 import { sourceFromUrl } from '../metadata.ts'
 import { normalizeLanguageTag } from './record-meta.ts'
@@ -71,13 +72,16 @@ export function readPageMeta(document: HtmlDocument): PageMeta {
   const url = [canonical, tag('og:url'), jsonLd.url].find((candidate) => candidate && /^https?:\/\//i.test(candidate))
   if (url) meta.url = url
 
-  const siteName = tag('og:site_name') ?? jsonLd.publisher
+  // a site name given as a URL ("https://www.newsnation.in") is named by its host
+  const statedSiteName = tag('og:site_name') ?? jsonLd.publisher
+  const siteName = statedSiteName && /^https?:\/\//i.test(statedSiteName) ? sourceFromUrl(statedSiteName) : statedSiteName
   if (siteName) meta.source = siteName
   const siteNames = [
     ...SITE_NAME_TAGS.map((key) => tag(key)),
     jsonLd.publisher,
     tag('twitter:site')?.replace(/^@/, ''),
     url ? sourceFromUrl(url) : undefined,
+    url ? undefined : linkedHost(document),
   ].filter((name): name is string => Boolean(name))
 
   const title = pageTitle(document, tag, jsonLd.headline, siteNames)
@@ -94,6 +98,22 @@ export function readPageMeta(document: HtmlDocument): PageMeta {
     .find(Boolean)
   if (language) meta.language = normalizeLanguageTag(language)
   return { meta, siteNames }
+}
+
+/**
+ * The host most of the page's absolute links point to, when the page does not state its own URL: a saved
+ * page links to its own site far more than to any other.
+ */
+function linkedHost(document: HtmlDocument): string | undefined {
+  const counts = new Map<string, number>()
+  let links = 0
+  for (const link of document.querySelectorAll('a[href^="http"]')) {
+    if (++links > 500) break
+    const host = sourceFromUrl(link.getAttribute('href') ?? '')
+    if (host) counts.set(host, (counts.get(host) ?? 0) + 1)
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])
+  return best && best[1] >= 3 && best[1] * 2 > links ? best[0] : undefined
 }
 
 /** Every meta tag's content by its lowercased property, name, itemprop or http-equiv, in page order. */
@@ -122,14 +142,85 @@ function publishedDate(document: HtmlDocument, tag: TagReader, jsonLd: JsonLdArt
   const candidates = function* (): Generator<string | null | undefined> {
     yield jsonLd.datePublished
     for (const key of OPEN_GRAPH_DATES) yield tag(key)
-    for (const element of document.querySelectorAll('[itemprop="datePublished"]'))
-      yield element.getAttribute('content') ?? element.getAttribute('datetime') ?? element.textContent
+    for (const element of document.querySelectorAll('[itemprop="datePublished"]')) {
+      yield element.getAttribute('content')
+      yield element.getAttribute('datetime')
+      yield element.textContent
+    }
     for (const key of NAMED_DATES) yield tag(key)
     yield headerTime(document)
   }
   for (const candidate of candidates()) {
     const date = candidate ? parsePartialDate(candidate.trim()) : undefined
     if (date) return date
+  }
+  return headerDateLine(document)
+}
+
+// Labels before a date in a page's header: "Published", "Posted on", "Reviewed:", "on", "Publié le".
+const DATE_LABEL = /^(?:(?:first\s+)?(?:published|posted|reviewed|released|dated|created|publié|publicado|pubblicato|veröffentlicht)(?:\s+(?:on|at|le|el|em|il|am))?|on|le|am)\s*[:：]?\s*/iu
+
+/**
+ * A date the page shows in its header as text, between the headline and the first paragraph: "Reviewed:
+ * June 7, 2019", "By Jane Doe on Monday, November 18th, 2019 at 11:08 a.m.". Read as a line of text
+ * (a bare year is not enough); a date labelled as an update is passed over.
+ */
+function headerDateLine(document: HtmlDocument): PartialDate | undefined {
+  const headline = document.querySelector('h1')
+  if (!headline || !document.body) return undefined
+  let passedHeadline = false
+  let looked = 0
+  let visited = 0
+  const stack: HtmlNode[] = [document.body as HtmlNode]
+  while (stack.length > 0 && looked < 400 && ++visited < MAX_NODES_SCANNED) {
+    const node = stack.pop()!
+    if ((node as unknown as HtmlElement) === headline) {
+      passedHeadline = true
+      continue
+    }
+    if (node.nodeType === 3) {
+      if (!passedHeadline) continue
+      looked++
+      const parent = (node as unknown as { parentElement: HtmlElement | null }).parentElement
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim()
+      if (!text) continue
+      const parentText = (parent?.textContent ?? '').replace(/\s+/g, ' ').trim()
+      const date = UPDATE_LABEL.test(labelBefore(parent, text)) ? undefined : dateInLine(text) ?? (parentText.length < 160 ? dateInLine(parentText) : undefined)
+      if (date) return date
+      // the first paragraph of running text ends the header
+      if (parent?.tagName === 'P' && parentText.split(' ').length >= 15 && !/^(?:by|par|von|por)\s/i.test(parentText)) return undefined
+      continue
+    }
+    if (node.nodeType !== 1 || /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|NAV|FOOTER|ASIDE)$/i.test(node.tagName ?? '')) continue
+    const children: HtmlNode[] = []
+    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child)
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+  }
+  return undefined
+}
+
+/**
+ * The words just before a text in the nearest enclosing element that has more text than it ("Last
+ * updated" in "Last updated <time>February 24, 2020</time>").
+ */
+function labelBefore(parent: HtmlElement | null, text: string): string {
+  let element = parent
+  for (let level = 0; element && level < 3; level++, element = element.parentElement) {
+    const context = (element.textContent ?? '').replace(/\s+/g, ' ').trim()
+    if (context.length > 400) break
+    const at = context.indexOf(text)
+    if (at > 0) return context.slice(Math.max(0, at - 30), at)
+  }
+  return ''
+}
+
+/** The date a short header line states, after a label or a byline's " on ", unless it is an update's. */
+function dateInLine(text: string): PartialDate | undefined {
+  if (text.split(' ').length > 16 || UPDATE_LABEL.test(text)) return undefined
+  const candidates = [text, text.replace(DATE_LABEL, ''), text.replace(/^.*?\s(?:on|le|am|el)\s+/iu, '')]
+  for (const candidate of candidates) {
+    const date = parsePartialDate(candidate, { from: 'line' })
+    if (date && date.precision === 'day') return date
   }
   return undefined
 }
@@ -295,20 +386,35 @@ function splitAuthorList(value: string): string[] {
     .filter(Boolean)
 }
 
-/** Texts of the page's byline links, in order, at most a handful. */
+// Class names sites give the element holding an author's name: "author-name", "byline__name",
+// "sdc-article-author__name", "author-card__details__name", "authorName".
+const AUTHOR_NAME_CLASS = /(?:author|byline)[\w-]*name/i
+
+/** Names in the page's byline elements, in order, at most a handful: author links, then author-name elements. */
 function bylineLinks(document: HtmlDocument): string[] {
-  const names: string[] = []
-  for (const element of document.querySelectorAll('[rel="author"], [itemprop="author"]')) {
-    const named = element.querySelector('[itemprop="name"]') ?? element
-    const text = (named.getAttribute('content') ?? named.textContent ?? '').replace(/\s+/g, ' ').trim()
-    if (text && text.split(' ').length <= 6 && !names.includes(text)) names.push(text)
-    if (names.length >= 6) break
+  const collect = (elements: Iterable<HtmlElement>, accept: (element: HtmlElement) => boolean) => {
+    const names: string[] = []
+    let looked = 0
+    for (const element of elements) {
+      if (++looked > 300 || names.length >= 6) break
+      if (!accept(element)) continue
+      const named = element.querySelector('[itemprop="name"]') ?? element
+      const text = (named.getAttribute('content') ?? named.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^(?:by|par|von|por)\s+/i, '')
+      if (text && text.split(' ').length <= 6 && !names.includes(text) && isPersonName(text)) names.push(text)
+    }
+    return names
   }
-  return names.filter((name) => isPersonName(name.replace(/^(?:by|par|von|por)\s+/i, '')))
+  const linked = collect(document.querySelectorAll('[rel="author"], [itemprop="author"]'), () => true)
+  if (linked.length) return linked
+  return collect(document.querySelectorAll('[class*="uthor"], [class*="yline"]'), (element) => AUTHOR_NAME_CLASS.test(element.getAttribute('class') ?? '')).slice(0, 1)
 }
 
-// "By Jane Doe", "Par Cécile Ducourtieux", "By Jane Doe and John Roe | May 3, 2019".
-const BY_TEXT = /^\s*(?:By|BY|by|Par|Von|Por|Door)\s+\p{Lu}/u
+/** How many nodes a scan of the page for its byline or header date visits: both sit near the top. */
+const MAX_NODES_SCANNED = 8_000
+
+// "By Jane Doe", "Par Cécile Ducourtieux", "By Jane Doe and John Roe | May 3, 2019", and a "By" of its
+// own before the name's link.
+const BY_TEXT = /^\s*(?:By|BY|by|Par|Von|Por|Door)(?:\s+\p{Lu}|\s*$)/u
 
 /** Authors from the first short "By …" line in the page, if it names people. */
 function bylineLine(document: HtmlDocument): string | undefined {
@@ -317,16 +423,18 @@ function bylineLine(document: HtmlDocument): string | undefined {
   const stack: HtmlNode[] = [body as HtmlNode]
   let seen = 0
   let candidates = 0
-  while (stack.length > 0 && seen < 20_000 && candidates < 10) {
+  while (stack.length > 0 && seen < MAX_NODES_SCANNED && candidates < 10) {
     const node = stack.pop()!
     seen++
     if (node.nodeType === 3 && BY_TEXT.test(node.textContent ?? '')) {
       candidates++
       const parent = (node as unknown as { parentElement: HtmlElement | null }).parentElement
       const line = (parent?.textContent ?? node.textContent ?? '').replace(/\s+/g, ' ').trim()
-      if (line.split(' ').length <= 16) {
-        const byline = parseByline(line.replace(/^\s*(?:by|par|von|por|door)\s+/i, ''))
-        if (byline) return byline.authors.join(', ')
+      if (line.split(' ').length <= 24) {
+        const names = splitAuthorList(line)
+          .map(cleanAuthorName)
+          .filter((name): name is string => Boolean(name) && isPersonName(name!))
+        if (names.length) return [...new Set(names)].join(', ')
       }
       continue
     }

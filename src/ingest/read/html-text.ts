@@ -2,6 +2,7 @@
 // headings as `## `, list items as `- `, quotations as `> `, table rows with cells joined by ` | `. Inline
 // markup is dropped. The walk is iterative (an explicit stack), so nesting depth costs no call stack.
 import { parseHTML } from 'linkedom'
+import { capNesting, DEFAULT_HTML_BOUNDS } from './html-bounds.ts'
 
 const HEADING_TAG = /^H([1-6])$/
 const BLOCK_TAGS = new Set([
@@ -34,9 +35,9 @@ interface Frame {
   exit?: () => void
 }
 
-/** Writes an HTML fragment as block text (see the module comment). */
+/** Writes an HTML fragment as block text (see the module comment); nesting is capped first, as for a page. */
 export function htmlToBlockText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`)
+  const { document } = parseHTML(capNesting(`<!doctype html><html><body>${html}</body></html>`, DEFAULT_HTML_BOUNDS.maxDepth).html)
   return nodeToBlockText(document.body as unknown as TextNode)
 }
 
@@ -50,10 +51,11 @@ export function nodeToBlockText(root: TextNode): string {
     inline = ''
   }
   const stack: Frame[] = [{ node: root, prefix: '', inPre: false, inFigure: false }]
-  const pushChildren = (node: TextNode, frame: Omit<Frame, 'node'>) => {
-    const children: TextNode[] = []
-    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child)
-    for (let index = children.length - 1; index >= 0; index--) stack.push({ ...frame, node: children[index] })
+  const pushChildren = (node: TextNode, prefix: string, inPre: boolean, inFigure: boolean) => {
+    const start = stack.length
+    for (let child = node.firstChild; child; child = child.nextSibling) stack.push({ node: child, prefix, inPre, inFigure })
+    // children were pushed first to last; the stack must pop them in that order
+    for (let low = start, high = stack.length - 1; low < high; low++, high--) [stack[low], stack[high]] = [stack[high]!, stack[low]!]
   }
 
   while (stack.length > 0) {
@@ -85,12 +87,12 @@ export function nodeToBlockText(root: TextNode): string {
           inline = ''
         },
       })
-      pushChildren(node, { prefix, inPre: true, inFigure: figure })
+      pushChildren(node, prefix, true, figure)
       continue
     }
     if (!BLOCK_TAGS.has(tag)) {
       if (tag === 'TD' || tag === 'TH') stack.push({ prefix, inPre, inFigure, exit: () => (inline += ' | ') })
-      pushChildren(node, { prefix, inPre, inFigure: figure })
+      pushChildren(node, prefix, inPre, figure)
       continue
     }
     flush(prefix)
@@ -105,7 +107,7 @@ export function nodeToBlockText(root: TextNode): string {
         flush(childPrefix)
       },
     })
-    pushChildren(node, { prefix: childPrefix, inPre, inFigure: figure })
+    pushChildren(node, childPrefix, inPre, figure)
   }
   flush('')
   return blocks.join('\n\n')

@@ -20,23 +20,28 @@ export function readHtml(html: string, file: string, bounds: HtmlBounds = DEFAUL
     return { skip: `HTML page too large (${megabytes(html.length)} MB; pages over ${megabytes(bounds.maxChars)} MB are skipped)` }
   }
   const capped = capNesting(html, bounds.maxDepth)
+  // counted on the markup first, so a page far over the limit is not parsed at all
+  const tooComplex = (elements: number) =>
+    ({ skip: `HTML page too complex (${elements.toLocaleString('en')} elements; pages over ${bounds.maxElements.toLocaleString('en')} are skipped)` }) as const
+  if (capped.elements > bounds.maxElements) return tooComplex(capped.elements)
   const { document } = parseHTML(capped.html)
   const tree = measureTree(document as unknown as WalkNode)
-  if (tree.elements > bounds.maxElements) {
-    return { skip: `HTML page too complex (${tree.elements.toLocaleString('en')} elements; pages over ${bounds.maxElements.toLocaleString('en')} are skipped)` }
-  }
+  if (tree.elements > bounds.maxElements) return tooComplex(tree.elements)
   // The cap mirrors how the parser nests; should a page still come out deeper, Readability would be slow.
   if (tree.depth > bounds.maxDepth * 2) return { skip: `HTML nested too deeply (${tree.depth} levels)` }
 
   // Metadata first: Readability rewrites the document as it works.
   const { meta: pageMeta, siteNames } = readPageMeta(document as unknown as HtmlDocument)
   let parsed: ReturnType<Readability<TextNode>['parse']> = null
-  try {
-    parsed = new Readability<TextNode>(document as unknown as Document, { charThreshold: 100, serializer: (node) => node as unknown as TextNode }).parse()
-  } catch {
-    parsed = null
+  const useReadability = tree.elements <= bounds.maxReadabilityElements
+  if (useReadability) {
+    try {
+      parsed = new Readability<TextNode>(document as unknown as Document, { charThreshold: 100, serializer: (node) => node as unknown as TextNode }).parse()
+    } catch {
+      parsed = null
+    }
   }
-  const content = parsed?.content ?? undefined
+  const content = useReadability ? parsed?.content ?? undefined : mainContent(document as unknown as ContentDocument)
   let body = content ? nodeToBlockText(content) : ''
   if (!content || !hasArticleText(body, content as unknown as LinkCounter)) return { skip: 'no article text found in the HTML' }
 
@@ -52,6 +57,17 @@ export function readHtml(html: string, file: string, bounds: HtmlBounds = DEFAUL
   if (language) meta.language = language
   else delete meta.language
   return { article: { file, format: 'html', body, meta } }
+}
+
+type ContentElement = TextNode & { remove(): void; querySelectorAll(selector: string): Iterable<ContentElement> }
+type ContentDocument = { querySelector(selector: string): ContentElement | null; body: ContentElement | null }
+
+/** The page's main content without Readability: its `<article>`, `<main>` or `<body>`, less page furniture. */
+function mainContent(document: ContentDocument): TextNode | undefined {
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body
+  if (!root) return undefined
+  for (const element of [...root.querySelectorAll('nav, header, footer, aside, form, script, style, noscript, template, iframe')]) element.remove()
+  return root
 }
 
 const megabytes = (chars: number) => (chars / (1024 * 1024)).toFixed(1)
@@ -101,6 +117,10 @@ function dropAuthorLines(body: string, author: string): string {
 function pageLanguage(stated: string | undefined, body: string): string | undefined {
   if (!stated) return undefined
   const detected = detectLanguage(body)
-  if (detected?.confident && detected.margin >= 3 && detected.language !== stated.split('-')[0]!.toLowerCase()) return detected.language
-  return stated
+  const statedPrimary = stated.split('-')[0]!.toLowerCase()
+  if (!detected?.confident || detected.language === statedPrimary) return stated
+  // only when the stated language's own words are nearly absent: a quoted passage does not outvote it
+  const statedScore = detected.scores[statedPrimary] ?? 0
+  const bestScore = detected.scores[detected.language] ?? Infinity
+  return statedScore * 4 < bestScore ? detected.language : stated
 }
