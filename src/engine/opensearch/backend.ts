@@ -73,6 +73,10 @@ export class OpenSearchBackend implements Backend, EngineHost {
     return this.options.searchTimeoutMs
   }
 
+  get rescoreWindow(): number {
+    return this.options.rescoreWindow
+  }
+
   /** The concrete passages index the alias points to, if any. */
   async aliasTarget(): Promise<string | undefined> {
     const { status, body } = await this.http.request<AliasAnswer>('GET', `/_alias/${this.names.passages}`, undefined, { ignore: [404] })
@@ -205,7 +209,7 @@ export class OpenSearchBackend implements Backend, EngineHost {
     if (!current) throw new Error(`Clippings: no Clippings index at ${this.location}`)
     // Anything durable but not yet visible (a writer that died between its bulk and its refresh) shows now.
     await this.http.request('POST', `/${current.passages},${current.view.articles}/_refresh`)
-    return new OpenSearchEngine(this, loadView(current.passages, current.view), { ranking: this.ranking })
+    return new OpenSearchEngine(this, loadView(this.http, current.passages, current.view), { ranking: this.ranking })
   }
 
   /** Releases the connections (a CLI run ends with this). */

@@ -28,6 +28,12 @@ export interface OpenSearchOptions {
   shards?: number
   /** Replicas of each shard. Default 1 (OPENSEARCH_REPLICAS); a one-node cluster then stays yellow. */
   replicas?: number
+  /**
+   * How many of a relevance search's first results are ordered by the embedded engine's scores (and whether
+   * passages sharing a date are, in date-sorted pages): the same pages on both engines. 0 keeps OpenSearch's
+   * BM25 order, one request and no statistics fewer. Default 100.
+   */
+  rescoreWindow?: number
   /** Milliseconds a search may run before it answers what the shards had (marked partial). Default 10,000. */
   searchTimeoutMs?: number
   /** Milliseconds one request may take before the client gives up on it. Default 60,000. */
@@ -43,6 +49,7 @@ export interface ResolvedOptions {
   shards: number
   replicas: number
   searchTimeoutMs: number
+  rescoreWindow: number
   requestTimeoutMs: number
   log: (line: string) => void
   client: ClientOptions
@@ -77,6 +84,7 @@ export function resolveOptions(options: OpenSearchOptions, env: NodeJS.ProcessEn
     shards: options.shards ?? positiveInteger(env.OPENSEARCH_SHARDS, 'OPENSEARCH_SHARDS') ?? 1,
     replicas: options.replicas ?? positiveInteger(env.OPENSEARCH_REPLICAS, 'OPENSEARCH_REPLICAS', true) ?? 1,
     searchTimeoutMs: options.searchTimeoutMs ?? 10_000,
+    rescoreWindow: options.rescoreWindow ?? 100,
     requestTimeoutMs,
     log: options.log ?? (() => {}),
     client: {

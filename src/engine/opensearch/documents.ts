@@ -6,7 +6,7 @@ import type { ArticleRecord, Passage } from '../../model.ts'
 import { tokenizeForIndex } from '../../text/analyze.ts'
 import { packedDateBounds } from '../embedded/date-columns.ts'
 import { cachedIndexTerm, phraseKey } from '../highlight.ts'
-import { PHRASE_FIELD, TERM_FIELDS, type SearchField } from './mapping.ts'
+import { LENGTH_FIELDS, PHRASE_FIELD, TERM_FIELDS, type SearchField } from './mapping.ts'
 
 /**
  * OpenSearch's whitespace tokenizer cuts words longer than this into pieces; terms are cut to it on both
@@ -98,7 +98,11 @@ export function passageDocument(passage: Passage, seq: number): PassageDocument 
     document.date_start = start
     document.date_end = end
   }
-  for (const [field, name] of Object.entries(TERM_FIELDS) as [SearchField, string][]) document[name] = analysedTerms(fieldText(passage, field))
+  for (const [field, name] of Object.entries(TERM_FIELDS) as [SearchField, string][]) {
+    const text = fieldText(passage, field)
+    document[name] = analysedTerms(text)
+    document[LENGTH_FIELDS[field]] = new Set(tokenizeForIndex(text)).size
+  }
   document[PHRASE_FIELD] = phraseKeys(passage.text)
   return document
 }

@@ -19,6 +19,7 @@ import { facetField } from './mapping.ts'
 import { indexValues, planSearch, type FacetValueIndex, type SearchPlan } from './plan.ts'
 import { MATCH_ALL } from './query.ts'
 import { fullQuery, runSearch, selectionFilter, baseQuery, wordsToUse, type SearchContext } from './search.ts'
+import { StatisticsSource } from './rescore.ts'
 import type { IndexView } from './state.ts'
 
 /** How often the engine checks which index the alias points to (a rebuild elsewhere swaps it). */
@@ -32,6 +33,8 @@ export interface LoadedView {
   personByAlias: Map<string, string>
   /** Facet value indexes for `person:…` resolution, read on first use. */
   valueIndexes: Map<FacetName, Promise<FacetValueIndex>>
+  /** Passage count, field lengths and document frequencies for exact scores, read on first use. */
+  statistics: StatisticsSource
   checkedAt: number
 }
 
@@ -41,16 +44,26 @@ export interface EngineHost {
   readonly alias: string
   readonly articlesAlias: string
   readonly searchTimeoutMs: number
+  /** See `SearchContext.rescoreWindow`. */
+  readonly rescoreWindow: number
   /** The passages index the alias points to and its view; undefined when there is none. */
   currentView(): Promise<{ passages: string; view: IndexView } | undefined>
   /** A writer whose flushes call `flushed` once visible. */
   writer(flushed: () => Promise<void>): Promise<IndexWriter>
 }
 
-export function loadView(passages: string, view: IndexView): LoadedView {
+export function loadView(http: OpenSearchHttp, passages: string, view: IndexView): LoadedView {
   const personByAlias = new Map<string, string>()
   for (const [canonical, variants] of Object.entries(view.meta.personAliases)) for (const variant of variants) personByAlias.set(foldTerm(variant), canonical)
-  return { passages, view, registry: new FacetRegistry(view.meta.fieldFacets), personByAlias, valueIndexes: new Map(), checkedAt: Date.now() }
+  return {
+    passages,
+    view,
+    registry: new FacetRegistry(view.meta.fieldFacets),
+    personByAlias,
+    valueIndexes: new Map(),
+    statistics: new StatisticsSource(http, passages),
+    checkedAt: Date.now(),
+  }
 }
 
 export class OpenSearchEngine implements LiveEngine {
@@ -75,7 +88,7 @@ export class OpenSearchEngine implements LiveEngine {
     const found = await this.host.currentView()
     if (!found) throw new OpenSearchError(`Clippings: the OpenSearch alias ${this.host.alias} points to no Clippings index`, 404, 'index_not_found_exception')
     if (force || found.passages !== this.current.passages || found.view.meta.updatedAt !== this.current.view.meta.updatedAt) {
-      this.current = loadView(found.passages, found.view)
+      this.current = loadView(this.host.http, found.passages, found.view)
     } else {
       this.current.checkedAt = Date.now()
     }
@@ -83,7 +96,16 @@ export class OpenSearchEngine implements LiveEngine {
   }
 
   private context(loaded: LoadedView): SearchContext {
-    return { http: this.host.http, index: loaded.passages, registry: loaded.registry, meta: loaded.view.meta, timeoutMs: this.host.searchTimeoutMs }
+    return {
+      http: this.host.http,
+      index: loaded.passages,
+      registry: loaded.registry,
+      meta: loaded.view.meta,
+      timeoutMs: this.host.searchTimeoutMs,
+      ranking: this.ranking,
+      statistics: loaded.statistics,
+      rescoreWindow: this.host.rescoreWindow,
+    }
   }
 
   /** Runs `work` on the index in force; once more on the new one if a rebuild removed it meanwhile. */

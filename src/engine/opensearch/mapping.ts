@@ -16,6 +16,9 @@
 export const TERM_FIELDS = { text: 't_text', title: 't_title', section: 't_section', people: 't_people' } as const
 export type SearchField = keyof typeof TERM_FIELDS
 
+/** Each search field's length as the embedded engine's BM25+ counts it (distinct words), for exact scores. */
+export const LENGTH_FIELDS = { text: 'len_text', title: 'len_title', section: 'len_section', people: 'len_people' } as const
+
 /** The field holding every word's phrase key, for phrase queries. */
 export const PHRASE_FIELD = 'phrase'
 
@@ -73,7 +76,7 @@ export function passagesIndexBody(shards: number) {
     mappings: {
       dynamic: 'strict',
       // The analysed terms are derived from the passage: indexed, never stored twice.
-      _source: { excludes: [...Object.values(TERM_FIELDS), PHRASE_FIELD] },
+      _source: { excludes: [...Object.values(TERM_FIELDS), ...Object.values(LENGTH_FIELDS), PHRASE_FIELD] },
       properties: {
         passage: { type: 'object', enabled: false },
         seq: { type: 'long' },
@@ -81,6 +84,7 @@ export function passagesIndexBody(shards: number) {
         position: { type: 'integer' },
         date_start: { type: 'integer' },
         date_end: { type: 'integer' },
+        ...Object.fromEntries(Object.values(LENGTH_FIELDS).map((field) => [field, { type: 'integer', index: false }])),
         facets: {
           type: 'object',
           dynamic: true,

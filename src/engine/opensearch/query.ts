@@ -84,6 +84,8 @@ export interface CompiledWords {
   relaxed?: Dsl
   /** Passages to leave out: `-word`, `-"phrase"`, `-(group)`. */
   exclusions: Dsl[]
+  /** The clauses that score a match (none for a browse or a query of stop words only: every match scores alike). */
+  clauses: Clause[]
 }
 
 export interface WordsToCompile {
@@ -103,18 +105,18 @@ export function compileWords(query: WordsToCompile, ranking: RankingDefaults): C
     if (clauses.length === 0) return []
     return [{ bool: { must: clauses.map((clause) => clauseQuery(clause, ranking)), filter: toVerify.map((n) => verifyQuery(n, ranking)) } }]
   })
-  if (query.must.length === 0) return { strict: MATCH_ALL, exclusions }
+  if (query.must.length === 0) return { strict: MATCH_ALL, exclusions, clauses: [] }
   const { clauses, toVerify } = compileQuery(query.must, ranking)
   const checks = toVerify.map((node) => verifyQuery(node, ranking))
   if (clauses.length === 0) {
     // Stop words only: nothing the index holds as a term, so the words are matched as written, in order.
     const phrases = query.phrases.length > 0 ? query.phrases : [query.words.map((word) => sendablePhraseKey(word))]
     const filter = [...phrases.map((keys) => (keys.length === 0 ? MATCH_NONE : phraseQuery(keys))), ...checks]
-    return { strict: { constant_score: { filter: { bool: { filter } }, boost: 1 } }, exclusions }
+    return { strict: { constant_score: { filter: { bool: { filter } }, boost: 1 } }, exclusions, clauses: [] }
   }
   const strict: Dsl = { bool: { must: clauses.map((clause) => clauseQuery(clause, ranking)), ...(checks.length > 0 ? { filter: checks } : {}) } }
   const relaxed = clauses.length > 1 ? { bool: { should: clauses.map((clause) => clauseQuery(clause, ranking)), minimum_should_match: 1 } } : undefined
-  return { strict, relaxed, exclusions }
+  return { strict, relaxed, exclusions, clauses }
 }
 
 /** One facet's selection as a filter: any of the chosen values, none of the excluded ones. */

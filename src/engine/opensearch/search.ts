@@ -16,6 +16,9 @@ import { chosenAggregation, listFacet, readValues, topValuesOf, valuesAggregatio
 import { TERM_FIELDS } from './mapping.ts'
 import { isRelaxable, type SearchPlan } from './plan.ts'
 import { MATCH_ALL, type Dsl } from './query.ts'
+import type { RankingDefaults } from '../ranking.ts'
+import type { StatisticsSource } from './rescore.ts'
+import { byRelevance, orderDatePage, scoreExactly, type OrderedHit } from './ordering.ts'
 
 /** What a search reads besides the plan: the cluster, the passages index and its facets and labels. */
 export interface SearchContext {
@@ -26,6 +29,14 @@ export interface SearchContext {
   meta: IndexMeta
   /** Milliseconds the cluster may search before answering what it has. */
   timeoutMs: number
+  ranking: RankingDefaults
+  /** The index's statistics for scores as the embedded engine computes them. */
+  statistics: StatisticsSource
+  /**
+   * Order the first `rescoreWindow` results of a relevance search, and passages sharing a date in a
+   * date-sorted page, by the embedded engine's scores (see ordering.ts); 0 leaves OpenSearch's BM25 order.
+   */
+  rescoreWindow: number
 }
 
 /** The order of a search as sort keys; ties end in the corpus order, as in the embedded engine. */
@@ -71,7 +82,13 @@ interface Page {
   groupByArticle: boolean
 }
 
-function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page, timeoutMs: number): Dsl {
+/** Where the hits a request fetches start and how many: the page, or the rescoring window from the top. */
+interface Window {
+  from: number
+  size: number
+}
+
+function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page, window: Window, timeoutMs: number): Dsl {
   const sort = sortOf(plan.sort)
   const aggs: Record<string, Dsl> = {}
   const facets = ctx.registry.facets
@@ -99,12 +116,12 @@ function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page
     ...(selection !== MATCH_ALL ? { post_filter: selection } : {}),
     aggs,
     sort,
-    from: (page.page - 1) * page.size,
-    size: page.size,
+    from: window.from,
+    size: window.size,
     track_total_hits: true,
     // Date orders break ties by score, so scores are computed for them too.
     track_scores: plan.sort !== 'relevance',
-    _source: ['passage'],
+    _source: ['passage', 'seq', 'date_start'],
     timeout: `${timeoutMs}ms`,
   }
   if (page.groupByArticle) {
@@ -122,8 +139,12 @@ function wantedOf(facet: FacetDefinition, facetSize: number): number {
 export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page, options: SearchOptions = {}): Promise<SearchResponse> {
   const started = performance.now()
   const timeoutMs = options.budgetMs ?? ctx.timeoutMs
+  const offset = (page.page - 1) * page.size
+  const scored = ctx.rescoreWindow > 0 && plan.words.clauses.length > 0 && !page.groupByArticle
+  const rescoring = scored && plan.sort === 'relevance' && offset + page.size <= ctx.rescoreWindow
+  const window: Window = rescoring ? { from: 0, size: ctx.rescoreWindow } : { from: offset, size: page.size }
   const request = async (words: Dsl) =>
-    (await ctx.http.request<SearchAnswer>('POST', `/${ctx.index}/_search`, searchBody(ctx, plan, words, page, timeoutMs), { signal: options.signal })).body
+    (await ctx.http.request<SearchAnswer>('POST', `/${ctx.index}/_search`, searchBody(ctx, plan, words, page, window, timeoutMs), { signal: options.signal })).body
   let words = plan.words.strict
   let answer = await request(words)
   let relaxed = false
@@ -158,7 +179,14 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
     response.totalArticles = subAggregation(answer.aggregations?.articles, 'count')?.value ?? 0
     response.results = response.groups.flatMap((group) => group.hits)
   } else {
-    response.results = answer.hits.hits.map(hit)
+    let hits = answer.hits.hits as OrderedHit[]
+    if (rescoring) {
+      await scoreExactly(orderingOf(ctx), plan.words.clauses, hits)
+      hits = hits.sort(byRelevance).slice(offset, offset + page.size)
+    } else if (scored && plan.sort !== 'relevance') {
+      hits = await orderDatePage(orderingOf(ctx), plan.words.clauses, { hits, offset, total: response.total, sort: plan.sort, query: fullQuery(plan, words) })
+    }
+    response.results = hits.map(hit)
   }
   if (relaxed) response.relaxed = true
   if (answer.timed_out || (answer._shards?.failed ?? 0) > 0) response.partial = true
@@ -166,6 +194,10 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
   if (response.total === 0 && plan.wordList.length > 0) response.suggestions = await suggest(ctx, plan.wordList, options.signal)
   response.tookMs = Math.round((performance.now() - started) * 100) / 100
   return response
+}
+
+function orderingOf(ctx: SearchContext) {
+  return { http: ctx.http, index: ctx.index, statistics: ctx.statistics, ranking: ctx.ranking }
 }
 
 function total(answer: SearchAnswer): number {
