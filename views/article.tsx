@@ -5,6 +5,35 @@ import { DocMeta } from './doc-meta.tsx'
 import { Layout } from './layout.tsx'
 import { PassageBlock, TagList } from './passage.tsx'
 
+/** The most matched words the note lists. */
+const LISTED_WORDS = 8
+
+/** "3 matches for “remit” (remittances, remittance) marked below. Go to the first ↓" */
+function MatchSummary(props: { view: ArticlePageView }) {
+  const { view } = props
+  if (view.matchCount === 0) {
+    return (
+      <p class="doc-note match-summary" role="status">
+        No words of “{view.query}” in this article.
+      </p>
+    )
+  }
+  const words = view.matchedWords.slice(0, LISTED_WORDS)
+  return (
+    <p class="match-summary" role="status">
+      {view.matchCount.toLocaleString('en-US')} match{view.matchCount === 1 ? '' : 'es'} for “{view.query}”
+      {words.length > 0 ? ` (${words.join(', ')}${view.matchedWords.length > words.length ? ', …' : ''})` : ''} marked below.{' '}
+      {view.firstMatchHref ? (
+        <a href={view.firstMatchHref} class="match-first">
+          Go to the first<span aria-hidden="true"> ↓</span>
+        </a>
+      ) : (
+        ''
+      )}
+    </p>
+  )
+}
+
 export function ArticlePage(props: { view: ArticlePageView }) {
   const { view } = props
   const { article } = view
@@ -39,21 +68,13 @@ export function ArticlePage(props: { view: ArticlePageView }) {
             />
             <TagList label="People" links={view.people} kind="person" />
             <TagList label="Topics" links={view.topics} kind="topic" />
-            {view.query ? (
-              <p class="doc-note" role="status">
-                {view.matchCount > 0
-                  ? `${view.matchCount.toLocaleString('en-US')} match${view.matchCount === 1 ? '' : 'es'} for “${view.query}” marked below.`
-                  : `No exact words of “${view.query}” in this article.`}
-              </p>
-            ) : (
-              ''
-            )}
+            {view.query ? <MatchSummary view={view} /> : ''}
           </header>
           {view.sections.map((section) => (
             <section class="article-section">
               {section.heading ? <h2>{section.heading}</h2> : ''}
               {section.passages.map((block) => (
-                <PassageBlock block={block} />
+                <PassageBlock block={block} matchTotal={view.matchCount} />
               ))}
             </section>
           ))}

@@ -1,4 +1,5 @@
-// The HTML page around every view: head with the one stylesheet and the site's own scripts, header with the search box.
+// The HTML page around every view: head with the stylesheets and the site's own scripts (and a search's feed,
+// for feed readers to discover), header with the search box, footer with the site's other tools.
 import type { Child } from 'hono/jsx'
 import { SearchForm } from './search-box.tsx'
 
@@ -29,6 +30,10 @@ export interface LayoutProps {
   live?: boolean
   /** What "Skip to" jumps to. */
   skipTarget?: string
+  /** The page's Atom feed (a search page's: see `feedHref` in src/server/feed-format.ts), announced in the head. */
+  feedHref?: string
+  /** The feed's name for feed readers. Default: "Clippings: this search". */
+  feedTitle?: string
 }
 
 export function Layout(props: LayoutProps) {
@@ -42,6 +47,8 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href="/static/pages.css" />
+        {props.feedHref ? <link rel="alternate" type="application/atom+xml" title={props.feedTitle ?? 'Clippings: this search'} href={props.feedHref} /> : ''}
         <script src="/static/htmx.min.js" defer></script>
         <script src="/static/app.js" defer></script>
       </head>
@@ -58,6 +65,12 @@ export function Layout(props: LayoutProps) {
           />
         </header>
         {props.children}
+        <footer class="site-footer">
+          <nav aria-label="More from Clippings">
+            <a href="/batch">Batch search</a>
+            <a href="/status">Status of the collection</a>
+          </nav>
+        </footer>
       </body>
     </html>
   )

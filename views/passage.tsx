@@ -1,18 +1,68 @@
-// One passage as a block of an article or the passage page: addressable by `#p-<id>`, its query matches marked,
-// with a permalink and a copy-link button (the button only appears when the site script runs).
-import type { PassageBlockView, PassagePageView, TagLink } from '../src/server/page-views.ts'
+// One passage as a block of an article or the passage page: addressable by `#p-<id>`, its query matches marked
+// and numbered through the article (`#m-<n>`) with links to the matches either side, which work without
+// JavaScript; a permalink and a copy-link button (the button only appears when the site script runs).
+import type { ParagraphView, PassageBlockView, PassageMatchesView, PassagePageView, TagLink } from '../src/server/page-views.ts'
+import { matchAnchor } from '../src/server/page-views.ts'
 import { DocMeta } from './doc-meta.tsx'
-import { Highlight } from './highlight.tsx'
+import { Highlight, splitByRanges } from './highlight.tsx'
 import { Layout } from './layout.tsx'
 
-export function PassageBlock(props: { block: PassageBlockView; context?: 'before' | 'after' | 'current' }) {
+/**
+ * The passage's paragraphs with their matches marked; with `first`, each mark is addressable as `#m-<n>`,
+ * numbered on from the article's `first`.
+ */
+function Paragraphs(props: { paragraphs: ParagraphView[]; first?: number }) {
+  let n = props.first ?? 0
+  return (
+    <>
+      {props.paragraphs.map((paragraph) => (
+        <p class="passage-text">
+          {props.first === undefined ? (
+            <Highlight text={paragraph.text} ranges={paragraph.ranges} />
+          ) : (
+            splitByRanges(paragraph.text, paragraph.ranges).map((piece) => (piece.marked ? <mark id={matchAnchor(n++)}>{piece.text}</mark> : piece.text))
+          )}
+        </p>
+      ))}
+    </>
+  )
+}
+
+/** "2 matches (3–4 of 9) · ↑ Previous · ↓ Next": the passage's share of the matches and the way to the others. */
+function MatchNav(props: { matches: PassageMatchesView; total: number }) {
+  const { first, count, previousHref, nextHref } = props.matches
+  const last = first + count - 1
+  const position = count === 1 ? `${first} of ${props.total}` : `${first}–${last} of ${props.total}`
+  return (
+    <nav class="match-nav" aria-label={`Matches ${position}`}>
+      <span class="match-count">
+        {count} match{count === 1 ? '' : 'es'} <span class="match-position">({position})</span>
+      </span>
+      {previousHref ? (
+        <a href={previousHref} rel="prev" aria-label={`Previous match, ${first - 1} of ${props.total}`}>
+          <span aria-hidden="true">↑ </span>Previous
+        </a>
+      ) : (
+        ''
+      )}
+      {nextHref ? (
+        <a href={nextHref} rel="next" aria-label={`Next match, ${last + 1} of ${props.total}`}>
+          <span aria-hidden="true">↓ </span>Next
+        </a>
+      ) : (
+        ''
+      )}
+    </nav>
+  )
+}
+
+export function PassageBlock(props: { block: PassageBlockView; context?: 'before' | 'after' | 'current'; matchTotal?: number }) {
   const { block } = props
-  const classes = ['passage', props.context ? `passage-${props.context}` : ''].filter(Boolean).join(' ')
+  const classes = ['passage', props.context ? `passage-${props.context}` : '', block.matches ? 'has-matches' : ''].filter(Boolean).join(' ')
   return (
     <div class={classes} id={block.anchor}>
-      <p class="passage-text">
-        <Highlight text={block.passage.text} ranges={block.ranges} />
-      </p>
+      <Paragraphs paragraphs={block.paragraphs} first={block.matches?.first} />
+      {block.matches ? <MatchNav matches={block.matches} total={props.matchTotal ?? block.matches.count} /> : ''}
       <div class="passage-tools">
         <a class="permalink" href={block.permalink} title="Permalink to this passage" aria-label="Permalink to this passage">
           ¶

@@ -18,6 +18,7 @@ const require = createRequire(import.meta.url)
 /** URL name → file, resolved once; a missing file is a broken install, so it fails at start-up. */
 export const ASSET_FILES: Readonly<Record<string, { file: string; contentType: string }>> = {
   'app.css': { file: resolve(PROJECT_ROOT, 'views/public/app.css'), contentType: 'text/css; charset=utf-8' },
+  'pages.css': { file: resolve(PROJECT_ROOT, 'views/public/pages.css'), contentType: 'text/css; charset=utf-8' },
   'app.js': { file: resolve(PROJECT_ROOT, 'views/public/app.js'), contentType: 'text/javascript; charset=utf-8' },
   'favicon.svg': { file: resolve(PROJECT_ROOT, 'views/public/favicon.svg'), contentType: 'image/svg+xml' },
   'htmx.min.js': { file: require.resolve('htmx.org/dist/htmx.min.js'), contentType: 'text/javascript; charset=utf-8' },

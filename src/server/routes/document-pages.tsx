@@ -1,7 +1,8 @@
-// The article page `/articles/:id` and the passage page `/passages/:id`; an unknown id is a 404 page.
+// The article page `/articles/:id?q=…` and the passage page `/passages/:id`; an unknown id is a 404 page.
 import { Hono } from 'hono'
-import type { SearchEngine } from '../../engine/engine.ts'
+import type { SearchEngine, TextHighlight } from '../../engine/engine.ts'
 import { ClippingsError } from '../../errors.ts'
+import type { Passage } from '../../model.ts'
 import { parseSearchParams } from '../params.ts'
 import { buildArticleView, buildPassageView } from '../page-views.ts'
 import { htmlPage } from '../render.ts'
@@ -9,15 +10,20 @@ import type { TopicLabels } from '../topic-labels.ts'
 import { ArticlePage } from '../../../views/article.tsx'
 import { PassagePage } from '../../../views/passage.tsx'
 
-/** How many top hits of the reader's query are read for the words to mark in an article. */
-const HIGHLIGHT_HITS = 100
-
-/** The words a query matched (stemmed and fuzzy variants included), to mark them across a whole article. */
-async function matchedTermsFor(engine: SearchEngine, query: string, log: (line: string) => void): Promise<string[]> {
+/**
+ * Where the reader's query matches in each passage, as the search read it (stems, typos, and the last word as
+ * a prefix when the search page read it so).
+ */
+async function highlightPassages(
+  engine: SearchEngine,
+  query: string,
+  prefixLastWord: boolean,
+  passages: readonly Passage[],
+  log: (line: string) => void,
+): Promise<TextHighlight[]> {
   if (query === '') return []
   try {
-    const response = await engine.search({ query, size: HIGHLIGHT_HITS })
-    return [...new Set(response.results.flatMap((hit) => hit.matchedTerms))]
+    return await engine.highlight(query, passages.map((passage) => passage.text), { prefixLastWord })
   } catch (error) {
     // Highlighting is a nicety: a query the engine rejects must not cost the reader the article.
     log(`clippings: could not highlight "${query}" in an article: ${String(error)}`)
@@ -31,11 +37,22 @@ export function documentPageRoutes(engine: SearchEngine, topicLabels: TopicLabel
   routes.get('/articles/:id', async (c) => {
     const id = c.req.param('id')
     const params = new URL(c.req.url).searchParams
-    const query = parseSearchParams(new URLSearchParams([['q', params.get('q') ?? '']]), engine.facets()).query ?? ''
+    // Only the query and how it was read matter here; the page's other parameters are the search's.
+    const reading = new URLSearchParams([['q', params.get('q') ?? ''], ['prefix', params.get('prefix') ?? '']])
+    const request = parseSearchParams(reading, engine.facets(), { prefix: 'last' })
+    const query = request.query ?? ''
     const article = await engine.getArticle(id)
     if (!article) throw new ClippingsError('not-found', `There is no article with the id “${id}”.`)
-    const [passages, labels, matchedTerms] = await Promise.all([engine.getArticlePassages(id), topicLabels(), matchedTermsFor(engine, query, log)])
-    const view = buildArticleView({ article, passages, query, matchedTerms, topicLabels: labels })
+    const [passages, labels] = await Promise.all([engine.getArticlePassages(id), topicLabels()])
+    const highlights = await highlightPassages(engine, query, request.prefixLastWord === true, passages, log)
+    const view = buildArticleView({
+      article,
+      passages,
+      query,
+      ranges: highlights.map((highlight) => highlight.ranges),
+      matchedWords: highlights.flatMap((highlight) => highlight.words),
+      topicLabels: labels,
+    })
     return htmlPage(c, <ArticlePage view={view} />)
   })
 
