@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)('the hostile corpus in a browser', () => {
       await page.locator('#q').press('Enter')
       await page.waitForURL(/q=%22/)
       await check(page, 'a hostile query', tripwires)
-      await page.goto(server.url)
+      await page.goto(`${server.url}?q=alert`)
       const facetLink = page.locator('section[aria-labelledby="facet-source-title"] .facet-link').first()
       await facetLink.click()
       await page.waitForURL(/source=/)
