@@ -7,6 +7,7 @@ import { defaults } from '../defaults.ts'
 import type { Article, Passage } from '../model.ts'
 import { countWords, endsWithColon, normaliseSpace } from './clean/shape.ts'
 import { ingestLimits } from './limits.ts'
+import { sentenceBoundaries } from '../text/sentences.ts'
 
 export type PassageDraft = Omit<Passage, 'people' | 'topics'>
 
@@ -50,60 +51,6 @@ function hashId(input: string): string {
  */
 export function passageId(articleId: string, text: string): string {
   return hashId(`${articleId}\n${normaliseSpace(text.normalize('NFC'))}`)
-}
-
-// Abbreviations whose full stop ends no sentence.
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof st gen sen rep gov lt col maj capt sgt cpl adm jr sr rev hon pres inc ltd co corp plc llc ' +
-    'vs etc e.g i.e cf al no nos jan feb mar apr jun jul aug sep sept oct nov dec fig figs approx dept univ est ' +
-    'ave blvd mt ft pp vol vols ed eds ca op cit art para sec ch'
-  ).split(' '),
-)
-
-interface Boundary {
-  /** Index where the next sentence starts. */
-  at: number
-  /** Whether the boundary falls inside a quotation. */
-  insideQuote: boolean
-}
-
-/** Where sentences end in the text: after . ! ? … (and closing quotes), before a capital, digit or quote. */
-export function sentenceBoundaries(text: string): Boundary[] {
-  const boundaries: Boundary[] = []
-  let depth = 0
-  let straightOpen = false
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!
-    if (char === '“' || char === '«') depth++
-    else if ((char === '”' || char === '»') && depth > 0) depth--
-    else if (char === '"') straightOpen = !straightOpen
-    if (!/[.!?…]/u.test(char)) continue
-    // take in the closing quotes and brackets that belong to this sentence
-    let end = index + 1
-    while (end < text.length && /["'”’»)\]]/u.test(text[end]!)) {
-      if (text[end] === '”' || text[end] === '»') depth = Math.max(0, depth - 1)
-      else if (text[end] === '"') straightOpen = !straightOpen
-      end++
-    }
-    const rest = text.slice(end)
-    const gap = /^\s+/u.exec(rest)
-    if (!gap || !/^["'“‘«(\[]?[\p{Lu}\p{N}]/u.test(rest.slice(gap[0].length))) {
-      index = end - 1
-      continue
-    }
-    if (char === '.') {
-      const word = /([\p{L}.]+)\.$/u.exec(text.slice(Math.max(0, index - 20), index + 1))?.[1] ?? ''
-      // "U.S.", "e.g.", initials "J." and listed abbreviations end no sentence
-      if (/^(?:\p{L}\.)+\p{L}?$/u.test(word) || /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) {
-        index = end - 1
-        continue
-      }
-    }
-    boundaries.push({ at: end + gap[0].length, insideQuote: depth > 0 || straightOpen })
-    index = end - 1
-  }
-  return boundaries
 }
 
 function cutAt(text: string, cuts: number[]): string[] {

@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../../src/defaults.ts'
 import type { Article, Block } from '../../src/model.ts'
 import { cleanArticle } from '../../src/ingest/clean/index.ts'
 import { ingestLimits } from '../../src/ingest/limits.ts'
-import { passageId, sentenceBoundaries, splitLongParagraph, toPassages } from '../../src/ingest/passages.ts'
+import { passageId, splitLongParagraph, toPassages } from '../../src/ingest/passages.ts'
+import { sentenceBoundaries } from '../../src/text/sentences.ts'
 
 const words = (count: number, word = 'word') => Array.from({ length: count }, (_, index) => `${word}${index}`).join(' ')
 const sentence = (count: number, word = 'word') => `${words(count - 1, word)} end.`.replace(/^./, (first) => first.toUpperCase())

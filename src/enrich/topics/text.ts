@@ -1,8 +1,13 @@
 // Turns text into the stemmed word sequence the topic lexicon is keyed by, so "elections", "Election" and
-// "elected" meet "election" in the taxonomy.
-import { stemmer } from 'stemmer'
+// "elected" meet "election" in the taxonomy. Words are the shared analyzer's (src/text/analyze.ts: the same
+// tokens, folding and Porter stems as the search index); what is the topics' own is which words carry no topic.
+import { foldTerm, stemTerm, tokenize as tokenizeWords } from '../../text/analyze.ts'
 
-/** Function words that carry no topic, skipped as single-word evidence (phrases may still contain them). */
+/**
+ * Words that carry no topic, skipped as single-word evidence (phrases may still contain them): function words
+ * and the words of news reporting itself. Not the search index's stop words, which are far fewer (a word no
+ * topic hangs on can still be searched for).
+ */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below ' +
@@ -20,23 +25,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 )
 
-// Letters (any script), digits, and inner apostrophes or hyphens; "U.S." style dotted abbreviations lose dots.
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
-
-/** Word tokens of `text` in their original case, possessive endings dropped. */
+/** Word tokens of `text` in their original case, possessive endings dropped ("Rahmon’s" → "Rahmon"). */
 export function tokenizeCased(text: string): string[] {
   const tokens: string[] = []
-  for (const match of text.matchAll(WORD)) {
-    const token = match[0]
+  for (const { text: token } of tokenizeWords(text)) {
     // Most tokens have no apostrophe: skip the two replacements for them.
     tokens.push(token.includes("'") || token.includes('’') ? token.replace(/['’][sS]$/, '').replace(/’/g, "'") : token)
   }
   return tokens
 }
 
-/** Lower-cased word tokens of `text`, possessive endings dropped. */
+/** Folded word tokens of `text` (lower case, accents off), possessive endings dropped. */
 export function tokenize(text: string): string[] {
-  return tokenizeCased(text).map((token) => token.toLowerCase())
+  return tokenizeCased(text).map(foldTerm)
 }
 
 /** Marks the weight a stem has when read in a verb form (-ed, -ing), where that differs from the word's. */
@@ -60,16 +61,9 @@ export function nameKey(term: string): string {
   return EXACT_PREFIX + tokenizeCased(term).join(' ')
 }
 
-const stemCache = new Map<string, string>()
-
-/** Porter stem of one lower-case token, memoised because news vocabulary repeats heavily. */
+/** Porter stem of one folded token: the search index's stem (memoised there). */
 export function stem(token: string): string {
-  let stemmed = stemCache.get(token)
-  if (stemmed === undefined) {
-    stemmed = stemmer(token)
-    if (stemCache.size < 200_000) stemCache.set(token, stemmed)
-  }
-  return stemmed
+  return stemTerm(token)
 }
 
 /** The lexicon key of a word or phrase: its tokens' stems joined by single spaces. */

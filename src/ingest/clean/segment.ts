@@ -2,6 +2,7 @@
 // one paragraph on a line (sometimes with blank lines between, sometimes mid-sentence); wire copy is
 // hard-wrapped at ~70 columns with an indent opening each paragraph, so such text is unwrapped first.
 import { countWords, endsSentence, isListItem } from './shape.ts'
+import { decodeHtmlEntities } from '../../text/entities.ts'
 
 /** One line of the body as the rules see it: usually a paragraph, a heading, a list item or chrome. */
 export interface Unit {
@@ -12,23 +13,8 @@ export interface Unit {
   markedHeading?: boolean
 }
 
-/** Decodes the HTML entities scrapers leave behind and drops control characters. */
-export function decodeEntities(text: string): string {
-  const named: Record<string, string> = {
-    amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-    lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', hellip: '…', shy: '',
-  }
-  return text
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, code: string) => {
-      if (code[0] === '#') {
-        const value = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10)
-        return value >= 32 && value <= 0x10ffff ? String.fromCodePoint(value) : ''
-      }
-      return named[code.toLowerCase()] ?? whole
-    })
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u00ad\ufeff]/gu, '')
-    .replace(/\u00a0/gu, ' ')
-}
+/** Decodes the HTML entities scrapers leave behind and drops control characters (see src/text/entities.ts). */
+export const decodeEntities = decodeHtmlEntities
 
 /**
  * Whether the text is hard-wrapped: most lines fill a narrow column and almost none run long. Scraped
