@@ -49,7 +49,13 @@ describe('searches taking turns', () => {
     const log: string[] = []
     const seen: (AbortSignal | undefined)[] = []
     const base = loggingEngine(log)
-    const engine = takingTurns({ ...base, search: (request, options) => (seen.push(options?.signal), base.search(request)) } as SearchEngine)
+    const engine = takingTurns({
+      ...base,
+      search: (request, options) => {
+        seen.push(options?.signal)
+        return base.search(request)
+      },
+    } as SearchEngine)
     const gone = new AbortController()
     const here = new AbortController()
     const dropped = engine.search({ query: 'a' }, { signal: gone.signal })
