@@ -59,6 +59,7 @@ export const NON_PERSON_HEADS = words(`
   church cathedral mosque temple monastery palace castle tower hall square garden gardens park stadium arena
   street avenue road boulevard lane bridge station airport port harbour harbor
   river lake sea ocean gulf bay mountain mountains valley desert plain plateau peninsula coast strait canal
+  basin delta reef ridge creek canyon glacier lagoon archipelago estuary fjord
   province region district territory prefecture oblast
   news press times post journal herald gazette tribune daily weekly magazine television radio agency
   treaty accord agreement summit conference forum declaration protocol plan act law
@@ -156,7 +157,10 @@ export const FUNCTION_WORDS = words(`
 
 /**
  * Words that open an organisation's name in languages that put the head noun first ("Agence France-Presse",
- * "Societe Generale", "Banco Central").
+ * "Societe Generale", "Banco Central", "Bank Negara").
  */
-export const ORGANISATION_OPENERS = words(`agence banco banca banque societe compagnie companhia compania instituto institut
+export const ORGANISATION_OPENERS = words(`bank agence banco banca banque societe compagnie companhia compania instituto institut
   istituto universidad universite universidade universita grupo groupe ministerio ministere`)
+
+/** Articles of other languages that open a capitalised run ("Het Comite", "Les Echos"): never part of a name. */
+export const FOREIGN_ARTICLES = words(`het les los las il gli`)

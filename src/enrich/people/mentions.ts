@@ -162,10 +162,16 @@ function rememberOrganisation(span: Token[], context: MentionContext): void {
   recordOrganisation(name, context)
 }
 
+/**
+ * Records a firm's name, and its opening words of two or more ("Bell Canada" of "Bell Canada Enterprises Inc",
+ * "Merrill Lynch" of "Merrill Lynch Capital Markets"), which stories use for the same firm.
+ */
 function recordOrganisation(name: Token[], context: MentionContext): void {
-  const display = name.map((t) => t.text).join(' ')
-  context.organisationKeys.add(foldName(display))
-  context.organisations.set(display, (context.organisations.get(display) ?? 0) + 1)
+  for (let length = name.length; length >= Math.min(2, name.length); length--) {
+    const display = name.slice(0, length).map((t) => t.text).join(' ')
+    if (length === name.length) context.organisationKeys.add(foldName(display))
+    context.organisations.set(display, (context.organisations.get(display) ?? 0) + 1)
+  }
 }
 
 function isListSeparator(token: Token | undefined): boolean {
@@ -213,8 +219,9 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
     rememberOrganisation(span, context)
     return undefined
   }
-  // "Agence France-Presse", "Societe Generale": the head word opens the name.
-  if (span.length >= 2 && ORGANISATION_OPENERS.has(span[0].folded)) {
+  // "Agence France-Presse", "Societe Generale", "Bank Negara": the head word opens the name (and no title
+  // follows it, as in "Bank Governor Robin Leigh-Pemberton").
+  if (span.length >= 2 && ORGANISATION_OPENERS.has(span[0].folded) && !span.some((t) => TITLES.has(t.folded))) {
     if (span.length <= 4) recordOrganisation(span, context)
     return undefined
   }
@@ -235,7 +242,7 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   // "Massoud Barzani, leader of the KDP", "Tang Shubei, the top negotiator".
   const appositiveRole = after.length >= 2 && after[0].text === ',' && after.slice(1, 4).some((t, at) => t.isWord && isRoleWord(t.folded) && after.slice(1, 1 + at).every((w) => w.isWord && (!w.isCapitalised || w.adjectiveStem)))
   // "X, who", "Peter Culver, 42,": only people are introduced by "who" or an age.
-  const whoAfter = after[0]?.folded === 'who' || (after[0]?.text === ',' && (after[1]?.folded === 'who' || (/^\d{2}$/.test(after[1]?.text ?? '') && after[2]?.text === ',')))
+  const whoAfter = after[0]?.folded === 'who' || (after[0]?.text === ',' && (after[1]?.folded === 'who' || /^\d{2},$/.test(after[1]?.text ?? '') || (/^\d{2}$/.test(after[1]?.text ?? '') && after[2]?.text === ',')))
   const countryAfter = after.length >= 3 && after[0].text === '(' && after[2].text === ')' && isPlaceLike(after[1].folded)
   const batsman = after.length >= 2 && /^(?:c|b|lbw|st|run|not|retired)$/.test(after[0].text) && tokens.some((t) => /^\d/.test(t.text))
   // Sports tables: a scorer's minute ("Driller 15th"), bowling figures ("Croft 29-6-64-1", "Gordon Parsons (3-20)").
@@ -352,7 +359,7 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   // "Eli Lilly and Co", "an analyst at Merrill Lynch", "Eli Lilly Co <LLY>", the article's own list of
   // organisations: a firm, whatever its words look like.
   // A firm sign outweighs a title ("lead manager Kidder Peabody"), not "who".
-  const firm = !whoAfter && (companySignAfter(tokens, end) || companySignBefore(tokens, start) || context.orgHints.has(lettersOnly(displayOf(name))))
+  const firm = !whoAfter && (companySignAfter(tokens, end) || companySignBefore(tokens, start, end) || context.orgHints.has(lettersOnly(displayOf(name))))
   if (firm) {
     recordOrganisation(name, context)
     return undefined

@@ -9,6 +9,7 @@ import { emptyAliases, type Aliases } from './aliases.ts'
 import { foldName } from './fold.ts'
 import { givenNamesMatch, isInitialWord, nameWords, sameSurname } from './name-words.ts'
 import type { NameStat, NameStats } from './stats.ts'
+import { isGiven } from './word-classes.ts'
 
 export interface PeopleMerge {
   /** The canonical name for a name seen in the corpus; undefined when it is not a person (aliases file or corpus evidence). */
@@ -91,6 +92,7 @@ export function mergePeople(corpus: NameStats, aliases: Aliases = emptyAliases()
       join(group, own)
     }
   }
+  joinSurnameForms(clusters, clusterOf)
   for (const group of people.filter((g) => g.words.length === 1)) {
     const cluster = findSurnameCluster(group.words[0], clusters) ?? clusterFor(group.display)
     join(group, cluster)
@@ -168,13 +170,40 @@ function findFullNameCluster(words: string[], clusters: Cluster[]): Cluster | un
 
 /** The full-name cluster that holds at least DOMINANT_SHARE of the full-name passages with this surname. */
 function findSurnameCluster(word: string, clusters: Cluster[]): Cluster | undefined {
-  const full = clusters.filter((c) => c.words.length >= 2 && sameSurname(c.words.at(-1)!, word))
+  const full = clusters.filter((c) => c.words.length >= 2 && c.members.length > 0 && sameSurname(c.words.at(-1)!, word))
   if (full.length > 0) {
     const total = full.reduce((sum, c) => sum + c.passages, 0)
     const best = full.reduce((a, b) => (b.passages > a.passages ? b : a))
     return total > 0 && best.passages >= DOMINANT_SHARE * total ? best : undefined
   }
-  return clusters.find((c) => c.words.length === 1 && sameSurname(c.words[0], word))
+  return clusters.find((c) => c.words.length === 1 && c.members.length > 0 && sameSurname(c.words[0], word))
+}
+
+/**
+ * "Bra Kanon" is "Denis Bra Kanon" and "Hernandez Grisanti" is "Arturo Hernandez Grisanti": a name that does not
+ * open with a given name and is the closing words of longer names that add only given names joins the one that
+ * dominates them, as a bare surname does.
+ */
+function joinSurnameForms(clusters: Cluster[], clusterOf: Map<string, Cluster | null>): void {
+  for (const short of [...clusters]) {
+    if (short.words.length < 2 || isGiven(short.words[0]) || isInitialWord(short.words[0]) || short.members.length === 0) continue
+    // The longer name adds given names only ("Denis", not a misspelt title such as "Minsiter", nor an initial,
+    // which would then name the person).
+    const longer = clusters.filter((c) => c !== short && c.members.length > 0 && c.words.length > short.words.length && endsWith(c.words, short.words) && c.words.slice(0, c.words.length - short.words.length).every((w) => isGiven(w)))
+    if (longer.length === 0) continue
+    const total = longer.reduce((sum, c) => sum + c.passages, 0)
+    const best = longer.reduce((a, b) => (b.passages > a.passages ? b : a))
+    if (best.passages < DOMINANT_SHARE * total) continue
+    best.members.push(...short.members)
+    best.passages += short.passages
+    for (const member of short.members) clusterOf.set(member, best)
+    short.members = []
+  }
+}
+
+function endsWith(long: string[], short: string[]): boolean {
+  const offset = long.length - short.length
+  return short.every((word, at) => (at === short.length - 1 ? sameSurname(long[offset + at], word) : long[offset + at] === word))
 }
 
 type Verdict = 'none' | 'weak' | 'strong'

@@ -12,7 +12,7 @@ const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/))
 export const LEGAL_SUFFIXES = words(`
   inc inc. incorporated corp corp. corporation co co. cos cos. company companies ltd ltd. limited plc llc llp lp
   ag sa s.a. nv n.v. bv b.v. gmbh spa s.p.a. ab asa oy kk bhd pty pte nl
-  brothers bros bros. sons
+  brothers bros bros. sons cie
 `)
 
 /** Jobs held at a firm, which name the firm they are held at ("an analyst at X", "X economist Jane Doe"). */
@@ -27,6 +27,9 @@ const FIRM_NOUNS = words(`
   retailer manufacturer airline
 `)
 
+/** What a firm is of another ("a unit of", "a subsidiary of"). */
+const OWNED_NOUNS = words(`unit subsidiary division affiliate arm`)
+
 /** Words after which a ticker symbol stands ("NYSE: LLY", "Nasdaq: AAPL"). */
 const EXCHANGE_WORDS = words(`nyse nasdaq amex lse tsx asx ticker symbol`)
 
@@ -39,11 +42,22 @@ export function companySignAfter(tokens: Token[], end: number): boolean {
     const after = tokens[end + 1]
     // "Texaco Inc, ...": ", Inc"; "Societe Generale, which": people are "who", firms "which".
     if (after !== undefined && (isLegalSuffix(after) || after.folded === 'which')) return true
-    // "Goldman, Sachs and Co", "Kidder, Peabody and Co Inc": the firm's name runs on past a comma.
+    // "David Jones, owned 49.2 pct by Adsteam", "Hongkong Electric, a unit of ...": only a firm is owned or a unit.
+    if (after?.folded === 'owned') return true
+    const noun = after !== undefined && /^(?:a|an|the|its)$/.test(after.folded) ? tokens[end + 2] : undefined
+    if (noun !== undefined && OWNED_NOUNS.has(noun.folded) && tokens[end + 3]?.folded === 'of') return true
+  }
+  // "Cheung Kong (Holdings) Ltd".
+  if (next.text === '(' && tokens[end + 1]?.isCapitalised && tokens[end + 2]?.text === ')' && isLegalSuffix(tokens[end + 3])) return true
+  // "Goldman, Sachs and Co", "Procter and Gamble Co", "Hiram Walker-Gooderham and Worts Ltd": the firm's name
+  // runs on past a comma or "and" to its legal form.
+  if (next.text === ',' || next.folded === 'and' || next.text === '&') {
     let at = end + 1
-    while (at < tokens.length && at - end <= 4 && tokens[at].isWord && tokens[at].isCapitalised && !isLegalSuffix(tokens[at])) at++
+    while (at < tokens.length && at - end <= 4 && tokens[at].isWord && (tokens[at].isCapitalised || tokens[at].isInitial) && !isLegalSuffix(tokens[at])) at++
     if (at > end + 1 && (isLegalSuffix(tokens[at]) || andCompany(tokens, at))) return true
   }
+  // "Czarnikow said in its monthly review": what a firm publishes is "its".
+  if (/^(?:said|says|estimated|estimates|reported|reports)$/.test(next.folded) && tokens[end + 1]?.folded === 'in' && tokens[end + 2]?.folded === 'its') return true
   // A ticker: "<LLY>", "<STGN.PA>" or "(NYSE: LLY)".
   if (next.text === '<' && tokens[end + 1]?.isAllCaps) return true
   if (next.text === '(' && EXCHANGE_WORDS.has(tokens[end + 1]?.folded ?? '')) return true
@@ -66,20 +80,24 @@ const ABBREVIATED_SUFFIXES = words(`ag sa nv bv ab asa kk bhd pty pte nl spa`)
 function andCompany(tokens: Token[], at: number): boolean {
   const joiner = tokens[at]
   const firm = tokens[at + 1]
-  return joiner !== undefined && (joiner.folded === 'and' || joiner.text === '&') && firm !== undefined && firm.isWord && /^(?:co|co\.|cos|cos\.|company|sons)$/.test(firm.folded)
+  return joiner !== undefined && (joiner.folded === 'and' || joiner.text === '&') && firm !== undefined && firm.isWord && /^(?:co|co\.|cos|cos\.|company|sons|cie)$/.test(firm.folded)
 }
 
 /**
  * A firm sign right before the run: someone working there ("an analyst at X", "economist Jane Doe of X"), a
  * bank's part in a bond issue ("lead manager X", "underwritten by X"), or a firm noun ("French bank X").
  */
-export function companySignBefore(tokens: Token[], start: number): boolean {
+export function companySignBefore(tokens: Token[], start: number, end: number): boolean {
   const previous = tokens[start - 1]
   if (previous === undefined) return false
+  // "Federal Home Loan Mortgage Corp, Freddie Mac, certificates": a firm's other name in apposition.
+  if ((previous.text === ',' || previous.text === '(') && isLegalSuffix(tokens[start - 2]) && (tokens[end]?.text === ',' || tokens[end]?.text === ')')) return true
   if (previous.folded === 'at' || previous.folded === 'with' || previous.folded === 'of') {
     if (tokens.slice(Math.max(0, start - 6), start - 1).some((t) => t.isWord && FIRM_JOBS.has(t.folded))) return true
   }
   if (previous.isWord && !previous.isCapitalised && FIRM_NOUNS.has(previous.folded)) return true
+  // "London brokers James Capel", "sugar traders C. Czarnikow": a plural trade before one name is a firm's staff.
+  if (previous.isWord && !previous.isCapitalised && previous.folded.endsWith('s') && FIRM_JOBS.has(previous.folded) && tokens[start - 2]?.folded !== 'and') return true
   if (previous.folded === 'manager' || previous.folded === 'managers' || previous.folded === 'co-manager') {
     return /^(?:lead|sole|co-lead|joint|co|book-running|bookrunning)$/.test(tokens[start - 2]?.folded ?? '')
   }

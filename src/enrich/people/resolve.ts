@@ -84,11 +84,13 @@ export function buildResolver(fullNames: Mention[]): Resolver {
  * of "Te Kaurinui Robert Parata"). When two longer names disagree, the name stays as it is.
  */
 function longestVariant(name: ArticleName, names: ArticleName[]): ArticleName {
-  const containing = names.filter((other) => other.keys.length > name.keys.length && name.keys.length > 0 && (isPrefix(name.keys, other.keys) || (other.keys[0] === name.keys[0] && other.keys.at(-1) === name.keys.at(-1) && isSubsequence(name.keys, other.keys))))
+  // "Bra Kanon" of "Denis Bra Kanon": closing words that do not open with a given name are a surname form.
+  const surnameForm = name.keys.length >= 2 && !isGiven(name.keys[0])
+  const containing = names.filter((other) => other.keys.length > name.keys.length && name.keys.length > 0 && (isPrefix(name.keys, other.keys) || (surnameForm && isSuffix(name.keys, other.keys) && other.keys.slice(0, other.keys.length - name.keys.length).every(isGiven)) || (other.keys[0] === name.keys[0] && other.keys.at(-1) === name.keys.at(-1) && isSubsequence(name.keys, other.keys))))
   if (containing.length === 0) return name
   const longest = containing.reduce((a, b) => (b.keys.length > a.keys.length ? b : a))
   // Every longer candidate must be a form of the longest one, else the short name is ambiguous.
-  const agree = containing.every((other) => other === longest || isPrefix(other.keys, longest.keys) || (other.keys[0] === longest.keys[0] && other.keys.at(-1) === longest.keys.at(-1) && isSubsequence(other.keys, longest.keys)))
+  const agree = containing.every((other) => other === longest || isPrefix(other.keys, longest.keys) || isSuffix(other.keys, longest.keys) || (other.keys[0] === longest.keys[0] && other.keys.at(-1) === longest.keys.at(-1) && isSubsequence(other.keys, longest.keys)))
   return agree ? longest : name
 }
 
@@ -121,6 +123,10 @@ function mentionOrder(mention: Mention, index: number): number {
 
 function isPrefix(short: string[], long: string[]): boolean {
   return short.length <= long.length && short.every((word, at) => long[at] === word)
+}
+
+function isSuffix(short: string[], long: string[]): boolean {
+  return short.length <= long.length && short.every((word, at) => long[long.length - short.length + at] === word)
 }
 
 function isSubsequence(short: string[], long: string[]): boolean {

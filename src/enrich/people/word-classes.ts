@@ -11,6 +11,7 @@ import {
   NATIONALITY_NOUNS,
   CALENDAR_WORDS,
   NUMBER_WORDS,
+  FOREIGN_ARTICLES,
 } from './cues.ts'
 import { nameLexicon as lexicon } from './lexicon.ts'
 import type { Token } from './tokenize.ts'
@@ -60,7 +61,7 @@ export function isRoleWord(folded: string): boolean {
 export function canBeNamePart(token: Token): boolean {
   if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
   const f = token.folded
-  if (isCodeLabel(token) || isContraction(token) || NUMBER_WORDS.has(f)) return false
+  if (isCodeLabel(token) || isContraction(token) || NUMBER_WORDS.has(f) || FOREIGN_ARTICLES.has(f)) return false
   if (isGiven(f) || isSurname(f)) return !TITLES.has(f) && !NON_PERSON_HEADS.has(f)
   return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !isPlaceLike(f) && !isCommon(f) && !isRoleWord(f) && !isPluralRole(f)
 }
@@ -74,8 +75,9 @@ function isPluralRole(folded: string): boolean {
 export function canBeNamePartLoosely(token: Token): boolean {
   if (token.isInitial) return !DOTTED_NON_NAMES.has(token.folded)
   const f = token.folded
-  if (isCodeLabel(token) || isContraction(token) || NUMBER_WORDS.has(f)) return false
-  return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !lexicon.demonyms.has(f) && !AFFILIATIONS.has(f) && !lexicon.roles.has(f) && !SPEECH_VERBS.has(f)
+  if (isCodeLabel(token) || isContraction(token) || NUMBER_WORDS.has(f) || FOREIGN_ARTICLES.has(f)) return false
+  // "Director-General": a hyphenated title is no name even where the context vouches for one.
+  return !TITLES.has(f) && !NON_PERSON_HEADS.has(f) && !lexicon.demonyms.has(f) && !AFFILIATIONS.has(f) && !lexicon.roles.has(f) && !SPEECH_VERBS.has(f) && !(f.includes('-') && isRoleWord(f))
 }
 
 /** "Cardinals", "Rangers", "Lankans": a plural of an ordinary word or nationality, which no person is called. */
