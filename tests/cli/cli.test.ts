@@ -69,12 +69,12 @@ describe('clippings', () => {
     const rows = run.stdout.trim().split('\n').map((line) => JSON.parse(line))
     expect(rows.length).toBeGreaterThan(0)
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual([...EXPORT_FIELDS])
+      expect(Object.keys(row)).toEqual([...EXPORT_FIELDS, 'tags'])
       expect(row.url).toBe(`/passages/${row.id}`)
       expect(row).toMatchObject({ source: 'Example Times', date: '2019-04-02', author: 'Jane Roe' })
     }
     const csv = await clippings('export', '--format', 'csv', '--index', index)
-    expect(csv.stdout.split('\r\n')[0]).toBe(EXPORT_FIELDS.join(','))
+    expect(csv.stdout.split('\r\n')[0]).toBe(`\uFEFF${EXPORT_FIELDS.join(',')},tags`)
   })
 
   it('searches from the terminal, as text or JSON', async () => {
