@@ -101,6 +101,9 @@ export async function runBatch(engine: SearchEngine, queries: readonly string[],
   const now = options.now ?? Date.now
   const started = now()
   const deadline = started + (options.timeLimitMs ?? BATCH_TIME_LIMIT_MS)
+  const chosen = base.filters?.source
+  const excluded = base.exclude?.source
+  const withinSources = (source: string) => (!chosen || chosen.includes(source)) && !excluded?.includes(source)
   const rows: BatchRow[] = []
   for (const query of queries) {
     const row: BatchRow = { query, partial: false, topSources: [], href: options.resultsHref(query) }
@@ -117,8 +120,9 @@ export async function runBatch(engine: SearchEngine, queries: readonly string[],
     })
     row.total = response.total
     row.partial = response.partial === true
+    // Facet counts are disjunctive (a facet ignores its own filter), so a source the batch filters out is dropped here.
     row.topSources = (response.facets.source?.values ?? [])
-      .filter((value) => value.count > 0)
+      .filter((value) => value.count > 0 && withinSources(value.value))
       .slice(0, BATCH_TOP_SOURCES)
       .map((value) => ({ name: value.label || value.value, count: value.count }))
   }
