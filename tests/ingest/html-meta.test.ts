@@ -84,6 +84,11 @@ describe('readPageMeta: titles without the site name', () => {
     expect(metaOf(page({ head })).title).toBe('Atendimento registra arrombamento')
   })
 
+  it('cuts a suffix two different headlines of the page share', () => {
+    const head = `${meta('property', 'og:title', 'Mangos are dearer now – Morning Courier')}<title>Why mangos and papayas cost more – Morning Courier</title>`
+    expect(metaOf(page({ head })).title).toBe('Mangos are dearer now')
+  })
+
   it('takes the visible headline when the title is it plus a section or site name', () => {
     const head = meta('property', 'og:title', 'Opinion | Enough platitudes: Let’s name names')
     expect(metaOf(page({ head, body: '<h1>Enough platitudes: Let’s name names</h1>' })).title).toBe('Enough platitudes: Let’s name names')

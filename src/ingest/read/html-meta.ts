@@ -282,10 +282,13 @@ const ARCHIVE_NOTE = /\s*\((?:published|updated|archived)\s+\d{4}\)\s*$/i
  */
 function pageTitle(document: HtmlDocument, tag: TagReader, headline: string | undefined, siteNames: string[]): string | undefined {
   const documentTitle = document.querySelector('title')?.textContent
-  const raw = [tag('og:title'), headline, tag('twitter:title'), documentTitle].map((value) => value?.replace(/\s+/g, ' ').trim()).find(Boolean)
+  const candidates = [tag('og:title'), headline, tag('twitter:title'), documentTitle]
+    .map((value) => value?.replace(/\s+/g, ' ').trim())
+    .filter((value): value is string => Boolean(value))
+  const raw = candidates[0]
   if (!raw) return undefined
   let title = raw.replace(ARCHIVE_NOTE, '')
-  title = stripSiteName(title, siteNames)
+  title = stripSiteName(title, [...siteNames, ...sharedSuffixes(candidates)])
   const h1 = firstHeadline(document)
   if (h1 && title !== h1 && TITLE_SEPARATOR.test(title)) {
     const segments = title.split(TITLE_SEPARATOR)
@@ -293,6 +296,22 @@ function pageTitle(document: HtmlDocument, tag: TagReader, headline: string | un
     if (segments.some((segment) => foldName(segment) === key) || joinedPrefixes(segments).some((prefix) => foldName(prefix) === key)) return h1
   }
   return title
+}
+
+/**
+ * Last segments two different headlines of the page share ("Foo - Site" as `<title>`, "Bar - Site" as
+ * `og:title`): what the headlines have in common is the site's, not the story's.
+ */
+function sharedSuffixes(titles: string[]): string[] {
+  const split = titles.map((title) => title.split(TITLE_SEPARATOR)).filter((segments) => segments.length > 1)
+  const shared: string[] = []
+  for (let a = 0; a < split.length; a++) {
+    for (let b = a + 1; b < split.length; b++) {
+      const [first, second] = [split[a]!, split[b]!]
+      if (first.at(-1) === second.at(-1) && first.slice(0, -1).join(' ') !== second.slice(0, -1).join(' ')) shared.push(first.at(-1)!)
+    }
+  }
+  return shared
 }
 
 function joinedPrefixes(segments: string[]): string[] {
