@@ -21,6 +21,7 @@ const API_ROUTES: readonly ApiRouteParams[] = [
   { path: /^\/api\/export$/, search: true, own: ['format'] },
   { path: /^\/api\/facets\/[^/]+$/, search: true, own: ['contains', 'limit'] },
   { path: /^\/api\/(passages|articles)\/[^/]+$/, search: false, own: [] },
+  { path: /^\/api\/(people\/[^/]+|status)$/, search: false, own: [] },
 ]
 
 /** The parameters `path` takes, or undefined for a path that is no API route (it answers 404 on its own). */
