@@ -125,14 +125,27 @@ export class OpenSearchBackend implements Backend, EngineHost {
       await this.makeServing([names.passages, names.articles])
       options.onProgress?.('replicate', 1, 1)
       await this.swapAliases(names)
+      await this.removeOldBuilds()
     } catch (error) {
-      await this.deleteIndices([names.passages, names.articles]).catch(() => {})
-      await this.meta.forget(names.passages).catch(() => {})
+      if ((await this.aliasTarget().catch(() => undefined)) !== names.passages) {
+        await this.deleteIndices([names.passages, names.articles]).catch(() => {})
+        await this.meta.forget(names.passages).catch(() => {})
+      }
       throw error
     } finally {
       await lease.release()
     }
-    await this.removeOldBuilds()
+  }
+
+  /** Removes what interrupted builds left behind (indices no alias points to), when no writer is at work. */
+  async tidy(): Promise<void> {
+    if ((await this.http.request('HEAD', `/${this.names.meta}`, undefined, { ignore: [404] })).status === 404) return
+    const lease = await WriterLease.acquire(this.http, this.names.meta, this.options.alias)
+    try {
+      await this.removeOldBuilds()
+    } finally {
+      await lease.release()
+    }
   }
 
   /** An index (not an alias) by the alias's name would make the swap fail after all the work: said at once. */
@@ -173,7 +186,10 @@ export class OpenSearchBackend implements Backend, EngineHost {
     await this.http.request('POST', '/_aliases', { actions })
   }
 
-  /** Deletes the indices of earlier builds the aliases no longer point to, and what the meta index kept of them. */
+  /**
+   * Deletes the indices of earlier (or interrupted) builds the aliases no longer point to, and what the meta
+   * index kept of them. Only under the writer lease: another process's build in progress is never touched.
+   */
   private async removeOldBuilds(): Promise<void> {
     const inForce = new Set<string>()
     for (const alias of [this.names.passages, this.names.articles]) {

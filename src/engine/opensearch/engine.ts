@@ -158,7 +158,7 @@ export class OpenSearchEngine implements LiveEngine {
       const page = Math.max(1, Math.floor(request.page ?? 1))
       const size = Math.min(defaults.maxPageSize, Math.max(1, Math.floor(request.size ?? defaults.pageSize)))
       const facetSize = Math.max(1, Math.floor(request.facetSize ?? defaults.facetSize))
-      const response = await runSearch(this.context(loaded), plan, { page, size, facetSize, groupByArticle: Boolean(request.groupByArticle) }, options)
+      const response = await runSearch(this.context(loaded), plan, { page, size, facetSize, groupByArticle: Boolean(request.groupByArticle), collapse: request.collapse !== false, timeline: Boolean(request.timeline) }, options)
       response.query = request.query ?? ''
       return response
     })

@@ -5,11 +5,13 @@
 import { defaults } from '../../defaults.ts'
 import type { FacetDefinition, FacetRegistry } from '../../facets/registry.ts'
 import { facetValueLabel } from '../../facets/registry.ts'
-import type { ArticleGroup, FacetCounts, FacetName, Passage, SearchHit, SearchResponse, SortOrder } from '../../model.ts'
+import type { ArticleGroup, FacetCounts, FacetName, Passage, SearchHit, SearchResponse, SortOrder, Timeline } from '../../model.ts'
+import { foldDuplicates } from '../collapse.ts'
+import { timelineOf } from '../timeline.ts'
 import { foldTerm, indexTerm } from '../../text/analyze.ts'
 import type { IndexMeta, SearchOptions } from '../engine.ts'
 import { highlight, highlightQueryTerms, makeSnippet, withinEditDistance } from '../highlight.ts'
-import { subAggregation, type Aggregation, type CountAnswer, type Hit, type SearchAnswer } from './answers.ts'
+import { subAggregation, type Aggregation, type CountAnswer, type SearchAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
 import { sendableTerm } from './documents.ts'
 import { chosenAggregation, listFacet, readValues, topValuesOf, valuesAggregation, type ReadValues } from './facets.ts'
@@ -80,52 +82,66 @@ interface Page {
   size: number
   facetSize: number
   groupByArticle: boolean
+  /** Fold repeated passages into the first of them (see src/engine/collapse.ts). */
+  collapse: boolean
+  timeline: boolean
 }
 
-/** Where the hits a request fetches start and how many: the page, or the rescoring window from the top. */
+/** Where the hits a request fetches start and how many. */
 interface Window {
   from: number
   size: number
 }
 
-function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page, window: Window, timeoutMs: number): Dsl {
-  const sort = sortOf(plan.sort)
+/** Results ranked before folding repeats: at least this many, as the embedded engine ranks (its result window). */
+const FOLD_WINDOW = defaults.resultWindow
+/** Deepest a search ranks to fill a page that repeats ate, as in the embedded engine. */
+const MAX_FOLD_DEPTH = 6400
+
+/** The passages a search reads back: enough to order, fold and show them. */
+const HIT_SOURCE = ['passage', 'seq', 'date_start']
+
+function aggregations(ctx: SearchContext, plan: SearchPlan, page: Page): Record<string, Dsl> {
   const aggs: Record<string, Dsl> = {}
-  const facets = ctx.registry.facets
-  const chosen = new Map<FacetName, string[]>()
-  for (const facet of facets) {
+  for (const facet of ctx.registry.facets) {
     const values = [...new Set([...(plan.filters[facet.name] ?? []), ...(plan.exclude[facet.name] ?? [])])]
-    if (values.length > 0) chosen.set(facet.name, values)
-  }
-  for (const facet of facets) {
-    const values = chosen.get(facet.name)
+    const chosen = values.length > 0 ? values : undefined
     const counted = plan.countedFacets.includes(facet.name)
-    if (!counted && !values) continue
-    const inner: Record<string, Dsl> = {}
-    if (counted) inner.values = valuesAggregation(facet, wantedOf(facet, page.facetSize))
-    if (counted && values) inner.chosen = chosenAggregation(facet, values)
-    if (Object.keys(inner).length > 0) aggs[`facet:${facet.name}`] = { filter: selectionFilter(plan, facet.name), aggs: inner }
-    if (values) aggs[`known:${facet.name}`] = { global: {}, aggs: { values: chosenAggregation(facet, values) } }
+    if (counted) {
+      const inner: Record<string, Dsl> = { values: valuesAggregation(facet, wantedOf(facet, page.facetSize)) }
+      if (chosen) inner.chosen = chosenAggregation(facet, chosen)
+      aggs[`facet:${facet.name}`] = { filter: selectionFilter(plan, facet.name), aggs: inner }
+    }
+    if (chosen) aggs[`known:${facet.name}`] = { global: {}, aggs: { values: chosenAggregation(facet, chosen) } }
   }
   if (page.groupByArticle) {
     aggs.articles = { filter: selectionFilter(plan), aggs: { count: { cardinality: { field: 'article_id', precision_threshold: 40_000 } } } }
   }
+  if (page.timeline) {
+    // Passages per first possible day (a partial date counts on its first day), and the undated.
+    aggs.timeline = { filter: selectionFilter(plan), aggs: { days: { terms: { field: 'date_start', size: 100_000 } }, undated: { missing: { field: 'date_start' } } } }
+  }
+  return aggs
+}
+
+function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page, window: Window, timeoutMs: number, aggregate: boolean): Dsl {
+  const sort = sortOf(plan.sort)
   const selection = selectionFilter(plan)
   const body: Dsl = {
     query: baseQuery(plan, words),
     ...(selection !== MATCH_ALL ? { post_filter: selection } : {}),
-    aggs,
+    ...(aggregate ? { aggs: aggregations(ctx, plan, page) } : {}),
     sort,
     from: window.from,
     size: window.size,
-    track_total_hits: true,
+    track_total_hits: aggregate ? true : false,
     // Date orders break ties by score, so scores are computed for them too.
     track_scores: plan.sort !== 'relevance',
-    _source: ['passage', 'seq', 'date_start'],
+    _source: HIT_SOURCE,
     timeout: `${timeoutMs}ms`,
   }
   if (page.groupByArticle) {
-    body.collapse = { field: 'article_id', inner_hits: { name: 'passages', size: defaults.groupPassages, sort, _source: ['passage'] } }
+    body.collapse = { field: 'article_id', inner_hits: { name: 'passages', size: defaults.groupPassages, sort, _source: HIT_SOURCE } }
   }
   return body
 }
@@ -135,22 +151,33 @@ function wantedOf(facet: FacetDefinition, facetSize: number): number {
   return facet.onlyWithin ? 10_000 : facetSize
 }
 
-/** Runs a search: one request, another when the words had to be relaxed, more only when a facet's counts were in doubt. */
+/**
+ * Runs a search: one request (facets, total and the hits to order and fold), another when the words had to be
+ * relaxed, more only when a facet's counts were in doubt, a date group was cut by the page's edge, or repeats
+ * ate the page.
+ */
 export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page, options: SearchOptions = {}): Promise<SearchResponse> {
   const started = performance.now()
   const timeoutMs = options.budgetMs ?? ctx.timeoutMs
   const offset = (page.page - 1) * page.size
+  const collapse = page.collapse && !page.groupByArticle
   const scored = ctx.rescoreWindow > 0 && plan.words.clauses.length > 0 && !page.groupByArticle
-  const rescoring = scored && plan.sort === 'relevance' && offset + page.size <= ctx.rescoreWindow
-  const window: Window = rescoring ? { from: 0, size: ctx.rescoreWindow } : { from: offset, size: page.size }
-  const request = async (words: Dsl) =>
-    (await ctx.http.request<SearchAnswer>('POST', `/${ctx.index}/_search`, searchBody(ctx, plan, words, page, window, timeoutMs), { signal: options.signal })).body
+  // Folding compares the results from the top; rescoring reorders the first results of a relevance search.
+  const fromTop = collapse || (scored && plan.sort === 'relevance' && offset + page.size <= ctx.rescoreWindow)
+  let depth = collapse ? Math.max(FOLD_WINDOW, (offset + page.size) * 2) : scored && fromTop ? ctx.rescoreWindow : page.size
+  const window = (): Window => (fromTop ? { from: 0, size: depth } : { from: offset, size: page.size })
+  const request = async (words: Dsl, aggregate: boolean) =>
+    (
+      await ctx.http.request<SearchAnswer<OrderedHit['_source']>>('POST', `/${ctx.index}/_search`, searchBody(ctx, plan, words, page, window(), timeoutMs, aggregate), {
+        signal: options.signal,
+      })
+    ).body
   let words = plan.words.strict
-  let answer = await request(words)
+  let answer = await request(words, true)
   let relaxed = false
   if (total(answer) === 0 && isRelaxable(plan) && !answer.timed_out) {
     words = plan.words.relaxed!
-    answer = await request(words)
+    answer = await request(words, true)
     relaxed = true
   }
   const response: SearchResponse = {
@@ -168,32 +195,78 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
     effectiveFrom: plan.from,
     effectiveTo: plan.to,
   }
-  const hit = (raw: Hit): SearchHit => toHit(raw._source.passage, typeof raw._score === 'number' ? raw._score : 0, plan)
+  const hit = (raw: OrderedHit): SearchHit => toHit(raw._source.passage, typeof raw._score === 'number' ? raw._score : 0, plan)
   if (page.groupByArticle) {
-    response.groups = answer.hits.hits.map((raw): ArticleGroup => {
+    response.groups = (answer.hits.hits as OrderedHit[]).map((raw): ArticleGroup => {
       const inner = raw.inner_hits?.passages?.hits
-      const hits = (inner?.hits ?? [raw]).map(hit)
+      const hits = ((inner?.hits ?? [raw]) as OrderedHit[]).map(hit)
       const matches = inner?.total.value ?? hits.length
       return { articleId: raw._source.passage.articleId, title: hits[0]?.passage.title ?? raw._source.passage.title, hits, moreMatches: Math.max(0, matches - hits.length) }
     })
     response.totalArticles = subAggregation(answer.aggregations?.articles, 'count')?.value ?? 0
     response.results = response.groups.flatMap((group) => group.hits)
   } else {
-    let hits = answer.hits.hits as OrderedHit[]
-    if (rescoring) {
-      await scoreExactly(orderingOf(ctx), plan.words.clauses, hits)
-      hits = hits.sort(byRelevance).slice(offset, offset + page.size)
-    } else if (scored && plan.sort !== 'relevance') {
-      hits = await orderDatePage(orderingOf(ctx), plan.words.clauses, { hits, offset, total: response.total, sort: plan.sort, query: fullQuery(plan, words) })
+    const ordered = async (fetched: OrderedHit[]): Promise<OrderedHit[]> => {
+      if (!scored) return fetched
+      if (plan.sort === 'relevance') {
+        if (!fromTop) return fetched
+        await scoreExactly(orderingOf(ctx), plan.words.clauses, fetched)
+        return fetched.sort(byRelevance)
+      }
+      const { from } = window()
+      return orderDatePage(orderingOf(ctx), plan.words.clauses, { hits: fetched, offset: from, total: response.total, sort: plan.sort, query: fullQuery(plan, words) })
     }
-    response.results = hits.map(hit)
+    let hits = await ordered(answer.hits.hits as OrderedHit[])
+    if (!collapse) {
+      response.results = (fromTop ? hits.slice(offset, offset + page.size) : hits).map(hit)
+    } else {
+      const keep = offset + page.size
+      let folded = foldDuplicates(hits, (h) => h._source.passage.text, (h) => h._source.passage.articleId, keep)
+      while (folded.length < keep && hits.length < response.total && depth < MAX_FOLD_DEPTH) {
+        depth *= 4
+        hits = await ordered((await request(words, false)).hits.hits as OrderedHit[])
+        folded = foldDuplicates(hits, (h) => h._source.passage.text, (h) => h._source.passage.articleId, keep)
+      }
+      let collapsed = 0
+      folded.forEach(({ item, duplicates }, i) => {
+        collapsed += duplicates.length
+        if (i < offset) return
+        const shown = hit(item)
+        if (duplicates.length > 0) {
+          shown.duplicates = duplicates.map(({ _source: { passage } }) => ({ passageId: passage.id, articleId: passage.articleId, title: passage.title, source: passage.source }))
+        }
+        response.results.push(shown)
+      })
+      if (collapsed > 0) response.collapsed = collapsed
+    }
   }
+  if (page.timeline) response.timeline = timelineFrom(answer.aggregations?.timeline)
   if (relaxed) response.relaxed = true
   if (answer.timed_out || (answer._shards?.failed ?? 0) > 0) response.partial = true
   if (plan.notices.length > 0) response.notices = [...plan.notices]
   if (response.total === 0 && plan.wordList.length > 0) response.suggestions = await suggest(ctx, plan.wordList, options.signal)
   response.tookMs = Math.round((performance.now() - started) * 100) / 100
   return response
+}
+
+/**
+ * The shared timeline (src/engine/timeline.ts) from counts per day: its unit and periods come from the first
+ * and last day, the counts from the aggregation.
+ */
+function timelineFrom(answer: Aggregation | undefined): Timeline {
+  const days = (subAggregation(answer, 'days')?.buckets ?? []).map((bucket) => [Number(bucket.key), bucket.doc_count] as const)
+  const undated = subAggregation(answer, 'undated')?.doc_count ?? 0
+  if (days.length === 0) return { unit: 'year', buckets: [], undated }
+  const first = Math.min(...days.map(([day]) => day))
+  const last = Math.max(...days.map(([day]) => day))
+  const shape = timelineOf([first, last])
+  const periodOf = (day: number) => {
+    const iso = `${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`
+    return shape.unit === 'year' ? iso.slice(0, 4) : shape.unit === 'month' ? iso.slice(0, 7) : iso
+  }
+  const counts = new Map<string, number>()
+  for (const [day, count] of days) counts.set(periodOf(day), (counts.get(periodOf(day)) ?? 0) + count)
+  return { unit: shape.unit, buckets: shape.buckets.map(({ period }) => ({ period, count: counts.get(period) ?? 0 })), undated }
 }
 
 function orderingOf(ctx: SearchContext) {

@@ -385,5 +385,34 @@ export function describeWriteContract(under: BackendUnderTest): void {
       expect(await total('cardamom')).toBe(0)
       expect(await backend.readState()).toEqual({ corpus: ['rebuilt'] })
     })
+
+    it('folds a passage repeated by another article into the first, and counts matches per day', async () => {
+      const story = 'Cocoa prices rose sharply in Abidjan as the harvest shrank and exporters held their beans back.'
+      const writer = await engine.openWriter()
+      writer.add([
+        extraArticle('e0', [story], { date: '2024-02-10' }),
+        extraArticle('e1', [story.replace('sharply', 'sharply again')], { date: '2024-02-11' }),
+        extraArticle('e2', ['Cocoa farmers in Ghana were paid late.'], { date: '2024-02-11' }),
+      ])
+      await writer.flush()
+      await writer.close()
+      const folded = await engine.search({ query: 'cocoa', sort: 'newest' })
+      expect(folded.total).toBe(3)
+      // Same day: the shorter passage scores higher; the older copy of the story folds into the newer.
+      expect(folded.results.map((hit) => hit.passage.id)).toEqual(['e2-p0', 'e1-p0'])
+      expect(folded.results[1].duplicates?.map((d) => d.passageId)).toEqual(['e0-p0'])
+      expect(folded.collapsed).toBe(1)
+      const every = await engine.search({ query: 'cocoa', sort: 'newest', collapse: false })
+      expect(every.results.map((hit) => hit.passage.id)).toEqual(['e2-p0', 'e1-p0', 'e0-p0'])
+      const timeline = (await engine.search({ query: '', timeline: true })).timeline!
+      expect(timeline.unit).toBe('day')
+      expect(timeline.undated).toBe(0)
+      expect(timeline.buckets).toHaveLength(11)
+      expect(timeline.buckets.filter((bucket) => bucket.count > 0)).toEqual([
+        { period: '2024-02-01', count: 3 },
+        { period: '2024-02-10', count: 1 },
+        { period: '2024-02-11', count: 2 },
+      ])
+    })
   })
 }

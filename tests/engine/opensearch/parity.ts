@@ -4,8 +4,8 @@
 // scores tie or BM25 and MiniSearch's BM25+ disagree: measured as overlap). Used by parity.test.ts on the
 // seeds and, run as a script, on a Reuters-21578 subset:
 //
-//   npx tsx tests/engine/opensearch/parity.ts [--passages 30000] [--json]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+//   npx tsx tests/engine/opensearch/parity.ts [--passages 30000] [--cache /tmp/reuters.json] [--all] [--json]
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { IndexData, SearchEngine } from '../../../src/engine/engine.ts'
@@ -134,10 +134,10 @@ export async function reutersSubset(corpusFile: string, passages: number): Promi
   const { loadAliases } = await import('../../../src/enrich/people/aliases.ts')
   const { loadTaxonomy } = await import('../../../src/enrich/topics/taxonomy.ts')
   const lines = readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean)
-  // About 4.5 passages a story; a third more stories than that, then whole articles cut at the target.
+  // About 1.5 passages a story through the pipeline: a third more stories than that, then whole articles cut at the target.
   const folder = mkdtempSync(join(tmpdir(), 'clippings-parity-'))
   try {
-    writeFileSync(join(folder, 'reuters.jsonl'), lines.slice(0, Math.ceil((passages / 4.5) * 1.35)).join('\n') + '\n')
+    writeFileSync(join(folder, 'reuters.jsonl'), lines.slice(0, Math.ceil((passages / 1.5) * 1.35)).join('\n') + '\n')
     const { data } = await buildIndexData([folder], { aliases: loadAliases([]), taxonomy: loadTaxonomy() })
     const articles: IndexData['articles'] = []
     let count = 0
@@ -173,7 +173,10 @@ async function main(): Promise<void> {
   const { testOpenSearchBackend, removeOpenSearchBackend, openSearchReachable, OPENSEARCH_SKIP } = await import('../contract/backends.ts')
   if (!(await openSearchReachable())) throw new Error(OPENSEARCH_SKIP)
   let started = performance.now()
-  const data = await reutersSubset(file, passages)
+  // The pipeline over Reuters takes minutes: `--cache FILE` keeps its output for the next run (outside the repository).
+  const cacheFile = args.includes('--cache') ? args[args.indexOf('--cache') + 1] : undefined
+  const data: IndexData = cacheFile && existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : await reutersSubset(file, passages)
+  if (cacheFile && !existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(data))
   console.log(`pipeline: ${data.passages.length} passages in ${data.articles.length} articles, ${((performance.now() - started) / 1000).toFixed(1)} s`)
   const embedded = createMemoryEngine(data, { cacheBytes: 0, searchBudgetMs: Number.POSITIVE_INFINITY })
   const backend = testOpenSearchBackend('parity')
