@@ -50,8 +50,8 @@ function FilterSummary(props: { view: BatchPageView }) {
   if (view.filters.length === 0 && !view.dates) {
     return (
       <p class="batch-filters">
-        Every query searches the whole collection. To narrow them all, choose filters on <a href={view.searchHref}>the search page</a> and follow
-        its “Batch search” link.
+        Every query searches the whole collection. To narrow them all, choose filters on <a href={view.searchHref}>the search page</a>, then
+        follow “Batch search with these filters” at the foot of the page.
       </p>
     )
   }

@@ -34,6 +34,8 @@ export interface LayoutProps {
   feedHref?: string
   /** The feed's name for feed readers. Default: "Clippings: this search". */
   feedTitle?: string
+  /** Where the footer's "Batch search" goes: a search page passes its filters (see `batchHref` in routes/batch.tsx). */
+  batchHref?: string
 }
 
 export function Layout(props: LayoutProps) {
@@ -67,7 +69,7 @@ export function Layout(props: LayoutProps) {
         {props.children}
         <footer class="site-footer">
           <nav aria-label="More from Clippings">
-            <a href="/batch">Batch search</a>
+            <a href={props.batchHref ?? '/batch'}>{props.batchHref && props.batchHref !== '/batch' ? 'Batch search with these filters' : 'Batch search'}</a>
             <a href="/status">Status of the collection</a>
           </nav>
         </footer>

@@ -9,6 +9,10 @@ import { ClippingsError } from '../errors.ts'
 import type { SearchRequest } from '../model.ts'
 import { csvCell, CSV_BOM } from './export-format.ts'
 import { absoluteUrl } from './public-url.ts'
+import { pathWithPairs, searchStatePairs } from './url-state.ts'
+
+/** The batch search page; `/batch.csv` is its table as CSV. */
+export const BATCH_PATH = '/batch'
 
 /** The most queries one batch runs. */
 export const MAX_BATCH_QUERIES = 1000
@@ -24,6 +28,14 @@ export interface QueryList {
   queries: string[]
   /** Lines dropped as repeats of an earlier one. */
   repeated: number
+}
+
+/**
+ * The batch page with the filters of a search page (`current`): the footer's "Batch search with these filters".
+ * `facetParams`: the registry's facet parameters (`registry.params`), which are kept with the dates.
+ */
+export function batchHref(current: URLSearchParams, facetParams: readonly string[]): string {
+  return pathWithPairs(BATCH_PATH, searchStatePairs(current, [...facetParams, 'from', 'to']))
 }
 
 function badQueries(message: string): ClippingsError {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { withSearch, type SearchEngine } from '../../src/engine/engine.ts'
 import type { SearchRequest } from '../../src/model.ts'
 import { createApp } from '../../src/server/app.tsx'
-import { batchCsv, MAX_BATCH_QUERIES, parseQueryList, runBatch } from '../../src/server/batch.ts'
+import { batchCsv, batchHref, MAX_BATCH_QUERIES, parseQueryList, runBatch } from '../../src/server/batch.ts'
 import { ClippingsError } from '../../src/errors.ts'
 import { fixtureEngine } from './fixture-corpus.ts'
 import { activeContent } from './hostile-corpus.ts'
@@ -207,6 +207,14 @@ describe('/batch.csv', () => {
   })
 })
 
+describe('batchHref', () => {
+  it('carries a search page’s filters and dates to the batch page, not its query, order or paging', () => {
+    const current = new URLSearchParams('q=grain&source=A&places=usa&exclude_topic=t&from=2024&sort=oldest&page=2&more=person')
+    expect(batchHref(current, [...engine.facets().params, 'places'])).toBe('/batch?source=A&exclude_topic=t&places=usa&from=2024')
+    expect(batchHref(new URLSearchParams('q=grain'), engine.facets().params)).toBe('/batch')
+  })
+})
+
 describe('parseQueryList', () => {
   it('reads one query a line, any line ending, trimmed, blanks and repeats dropped', () => {
     expect(parseQueryList('\uFEFFa\r\nb\rc\n\n a \n"d e"')).toEqual({ queries: ['a', 'b', 'c', '"d e"'], repeated: 1 })
@@ -256,9 +264,9 @@ describe('runBatch', () => {
   it('runs its queries one at a time, so a visitor’s search is answered while a long batch runs', async () => {
     const finished: string[] = []
     const queries = Array.from({ length: 300 }, (_, i) => `remittances${i}`)
-    const batch = app.request('/batch', { method: 'POST', body: new URLSearchParams([['queries', queries.join('\n')]]) }).then(() => finished.push('batch'))
+    const batch = Promise.resolve(app.request('/batch', { method: 'POST', body: new URLSearchParams([['queries', queries.join('\n')]]) })).then(() => finished.push('batch'))
     await new Promise((resolve) => setTimeout(resolve, 20))
-    const visitor = app.request('/api/search?q=water').then(() => finished.push('visitor'))
+    const visitor = Promise.resolve(app.request('/api/search?q=water')).then(() => finished.push('visitor'))
     await Promise.all([batch, visitor])
     expect(finished).toEqual(['visitor', 'batch'])
   }, 60_000)

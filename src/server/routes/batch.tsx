@@ -7,7 +7,7 @@ import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { SearchEngine } from '../../engine/engine.ts'
 import { ClippingsError } from '../../errors.ts'
-import { batchCsv, decodeQueryFile, MAX_BATCH_BYTES, parseQueryList, runBatch, type BatchResult, type QueryList } from '../batch.ts'
+import { BATCH_PATH, batchCsv, decodeQueryFile, MAX_BATCH_BYTES, parseQueryList, runBatch, type BatchResult, type QueryList } from '../batch.ts'
 import { describeDates, describeFilters } from '../describe-search.ts'
 import { attachmentDisposition } from '../export-format.ts'
 import { parseSearchParams } from '../params.ts'
@@ -15,8 +15,6 @@ import { baseUrlFor } from '../public-url.ts'
 import { htmlPage } from '../render.ts'
 import { pathWithPairs, searchStatePairs } from '../url-state.ts'
 import { BatchPage, type BatchPageView } from '../../../views/batch-page.tsx'
-
-export const BATCH_PATH = '/batch'
 
 /** A batch's link is offered only while the address stays well under the 8,192 characters a request may have. */
 const MAX_LINK_LENGTH = 6000
@@ -29,14 +27,6 @@ export interface BatchRouteOptions {
 /** The parameters that filter a batch (a search's, less the query and how results are shown), in URL order. */
 function filterParamNames(engine: SearchEngine): string[] {
   return [...engine.facets().params, 'from', 'to']
-}
-
-/**
- * The batch page with the filters of a search page (`current`), for a "batch search with these filters" link.
- * `facetParams`: the registry's facet parameters, which are kept.
- */
-export function batchHref(current: URLSearchParams, facetParams: readonly string[]): string {
-  return pathWithPairs(BATCH_PATH, searchStatePairs(current, [...facetParams, 'from', 'to']))
 }
 
 interface BatchInput {
