@@ -14,7 +14,9 @@ function ValueLink(props: { value: FacetValueView }) {
   return (
     <li>
       <a href={value.href} class="overview-value">
-        <span class="overview-label">{value.label}</span> <span class="overview-count">{value.count.toLocaleString('en-US')}</span>
+        <span class="overview-label" title={value.label}>
+          {value.label}
+        </span> <span class="overview-count">{value.count.toLocaleString('en-US')}</span>
       </a>
       {value.children && value.children.length > 0 ? (
         <ul class="overview-children" aria-label={`Within ${value.label}`}>
@@ -42,7 +44,7 @@ function Section(props: { section: OverviewSection }) {
       </ul>
       {section.moreHref ? (
         <a class="facet-more" href={section.moreHref}>
-          All {section.title.toLowerCase()}
+          {section.moreLabel}
         </a>
       ) : (
         ''

@@ -13,7 +13,7 @@ export function PersonIntro(props: { extras: PersonPageExtras; total: number; se
       <h1>{extras.name}</h1>
       <p class="doc-meta">
         {props.searching
-          ? `${props.total.toLocaleString('en-US')} passage${props.total === 1 ? '' : 's'} naming them match this search.`
+          ? `${props.total.toLocaleString('en-US')} ${props.total === 1 ? 'passage naming them matches' : 'passages naming them match'} this search.`
           : `Named in ${props.total.toLocaleString('en-US')} passage${props.total === 1 ? '' : 's'}.`}
       </p>
       <div class="person-lists">

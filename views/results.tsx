@@ -170,6 +170,21 @@ function FoldingNote(props: { view: SearchPageView }) {
 
 function EmptyState(props: { view: SearchPageView }) {
   const { view } = props
+  if (view.partialText) {
+    // Stopped before anything was found: that is not "nothing matches", so it does not say so.
+    return (
+      <div class="empty">
+        <h2>The search was stopped before it found anything</h2>
+        <p>
+          It took longer than the server allows one search.{' '}
+          <a href={view.retryHref} {...ENHANCE}>
+            Try again
+          </a>
+          , or narrow it with more words or a filter.
+        </p>
+      </div>
+    )
+  }
   return (
     <div class="empty">
       <h2>No passages match{view.query ? <> “{view.query}”</> : ' these filters'}</h2>
@@ -235,7 +250,7 @@ export function Results(props: { view: SearchPageView }) {
       ) : (
         ''
       )}
-      {view.partialText ? (
+      {view.partialText && view.total > 0 ? (
         <p class="notice notice-partial" role="note">
           {view.partialText}
         </p>

@@ -42,23 +42,26 @@ export function SearchForm(props: SearchFormProps) {
       <label for="q" class="visually-hidden">
         Search the clippings
       </label>
-      <input
-        type="search"
-        id="q"
-        name="q"
-        value={props.query}
-        placeholder="Search passages, e.g. remittances"
-        autocomplete="off"
-        spellcheck={false}
-        maxlength={1000}
-        aria-keyshortcuts="/"
-        autofocus={props.autofocus}
-      />
+      <span class="search-field">
+        <input
+          type="search"
+          id="q"
+          name="q"
+          value={props.query}
+          placeholder="Search passages, e.g. remittances"
+          autocomplete="off"
+          spellcheck={false}
+          maxlength={1000}
+          aria-keyshortcuts="/"
+          enterkeyhint="search"
+          autofocus={props.autofocus}
+        />
+        <kbd class="shortcut-hint" aria-hidden="true" title="Press / to search">
+          /
+        </kbd>
+      </span>
       <SearchState state={props.state} />
       <button type="submit">Search</button>
-      <kbd class="shortcut-hint" aria-hidden="true" title="Press / to search">
-        /
-      </kbd>
     </form>
   )
 }

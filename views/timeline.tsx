@@ -20,8 +20,8 @@ export function TimelineChart(props: { timeline: TimelineView; title?: string; i
   const count = Math.max(1, timeline.bars.length)
   const slot = WIDTH / count
   const gap = count > 1 ? Math.min(slot * 0.2, 4) : 0
-  const first = timeline.bars[0]
-  const last = timeline.bars.at(-1)
+  // About a dozen labels under the bars at most, evenly spaced.
+  const tickEvery = Math.max(1, Math.ceil(count / 12))
   const noun = (value: number) => (value === 1 ? 'passage' : 'passages')
   return (
     <figure class="timeline" aria-labelledby={`${id}-title`}>
@@ -71,8 +71,9 @@ export function TimelineChart(props: { timeline: TimelineView; title?: string; i
             })}
           </svg>
           <div class="timeline-axis" aria-hidden="true">
-            <span>{first?.label}</span>
-            {last && last !== first ? <span>{last.label}</span> : ''}
+            {timeline.bars.map((bar, index) => (
+              <span>{index % tickEvery === 0 ? bar.tick : ''}</span>
+            ))}
           </div>
         </>
       ) : (

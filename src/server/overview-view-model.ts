@@ -3,7 +3,7 @@
 // link into a search.
 import type { IndexStats, SearchRequest, SearchResponse } from '../model.ts'
 import type { FacetRegistry } from '../facets/registry.ts'
-import { articleHref, displayLabel, nestValues, plural, type FacetValueView } from './search-view-model.ts'
+import { articleHref, displayLabel, nestValues, plural, pluralNoun, type FacetValueView } from './search-view-model.ts'
 import { buildTimelineView, type TimelineView } from './timeline-view-model.ts'
 import { facetToggleHref, pathWithPairs } from './url-state.ts'
 
@@ -11,12 +11,17 @@ import { facetToggleHref, pathWithPairs } from './url-state.ts'
 export const OVERVIEW_VALUES = 8
 export const OVERVIEW_ARTICLES = 8
 
-/** The one search the overview needs: every passage, newest first, with facets and the timeline. */
-export const OVERVIEW_REQUEST: SearchRequest = { sort: 'newest', size: 50, facetSize: OVERVIEW_VALUES, timeline: true }
+/**
+ * The one search the overview needs: every passage, newest first, with facets and the timeline. Repeats are
+ * not folded: a story filed again is still an article added.
+ */
+export const OVERVIEW_REQUEST: SearchRequest = { sort: 'newest', size: 50, facetSize: OVERVIEW_VALUES, timeline: true, collapse: false }
 
 export interface OverviewSection {
   name: string
   title: string
+  /** "All topics", "All places". */
+  moreLabel: string
   values: FacetValueView[]
   /** The search page with this facet listed in full. */
   moreHref?: string
@@ -47,7 +52,14 @@ function listedFacets(registry: FacetRegistry) {
   return registry.facets.filter((facet) => facet.sidebar && facet.kind !== 'year' && facet.kind !== 'month')
 }
 
-export function buildOverviewView(input: { stats: IndexStats; response: SearchResponse; registry: FacetRegistry; topicLabels: ReadonlyMap<string, string> }): OverviewView {
+export function buildOverviewView(input: {
+  stats: IndexStats
+  response: SearchResponse
+  registry: FacetRegistry
+  topicLabels: ReadonlyMap<string, string>
+  /** Second-level topic id → its parent's id. */
+  topicParents?: ReadonlyMap<string, string>
+}): OverviewView {
   const { stats, response, registry } = input
   const none = new URLSearchParams()
   const sections: OverviewSection[] = []
@@ -62,12 +74,13 @@ export function buildOverviewView(input: { stats: IndexStats; response: SearchRe
       excluded: false,
       href: facetToggleHref('/', none, facet, entry.value),
       elementId: `overview-${facet.name}-${entry.value}`,
-      parent: entry.parent,
+      parent: entry.parent ?? (facet.hierarchical ? input.topicParents?.get(entry.value) : undefined),
     }))
     if (facet.hierarchical) values = nestValues(values, (parent) => input.topicLabels.get(parent) ?? parent)
     sections.push({
       name: facet.name,
       title: facet.title,
+      moreLabel: `All ${pluralNoun(facet)}`,
       values,
       moreHref: counts.truncated ? pathWithPairs('/', [['sort', 'newest'], ['more', facet.name]]) : undefined,
     })

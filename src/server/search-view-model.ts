@@ -203,6 +203,8 @@ export interface SearchPageView {
   relaxed: boolean
   /** The search stopped before it was complete: what it says about the counts. */
   partialText?: string
+  /** The same search again (after one that was stopped). */
+  retryHref: string
   /** What the engine limited (a prefix matching too many words, too many alternatives). */
   notices: string[]
   suggestions: LinkView[]
@@ -225,6 +227,8 @@ export interface SearchViewInput {
   registry: FacetRegistry
   /** Topic id → display label. */
   topicLabels: ReadonlyMap<string, string>
+  /** Second-level topic id → its parent's id. */
+  topicParents?: ReadonlyMap<string, string>
   /** Values of `options.facetSearch.facet` whose label contains its text, when it has any. */
   facetMatches?: { values: FacetValue[]; truncated: boolean }
   /** Filter key (see `ChipView.key`) → the total without that filter, counted for an empty page. */
@@ -289,7 +293,7 @@ function valueView(facet: FacetDefinition, entry: FacetValue, input: SearchViewI
     href: facetToggleHref(path, current, facet, entry.value),
     excludeHref: excluded ? undefined : facetExcludeHref(path, current, facet, entry.value),
     elementId: facetElementId(facet.name, entry.value),
-    parent: entry.parent,
+    parent: entry.parent ?? (facet.hierarchical ? input.topicParents?.get(entry.value) : undefined),
   }
 }
 
@@ -624,13 +628,22 @@ function allowedEdits(word: string): number {
   return word.length >= 6 ? 2 : 1
 }
 
+/** A typed word and the spelling to put in its place. */
+export interface Correction {
+  /** The word as typed, and where it starts in the query. */
+  word: string
+  index: number
+  suggestion: string
+}
+
 /**
- * "Did you mean" links: each suggestion replaces the typed word it is a spelling of, keeping the rest of
- * the query. A suggestion close to no typed word is dropped, so no unrelated word is ever offered.
+ * Pairs each suggestion with the typed word it is a spelling of: within one edit of a word under six letters,
+ * two from six on (as typo tolerance). A suggestion close to no typed word is dropped, so no unrelated word is
+ * ever offered.
  */
-export function suggestionLinks(query: string, suggestions: readonly string[], path: string, current: URLSearchParams): LinkView[] {
-  const links: LinkView[] = []
+export function corrections(query: string, suggestions: readonly string[]): Correction[] {
   const words = [...query.matchAll(/[\p{L}\p{N}'’]+/gu)].map((match) => ({ text: match[0], index: match.index }))
+  const found: Correction[] = []
   for (const suggestion of suggestions) {
     const folded = foldTerm(suggestion)
     let best: { text: string; index: number; distance: number } | undefined
@@ -640,13 +653,20 @@ export function suggestionLinks(query: string, suggestions: readonly string[], p
       const distance = editDistance(typed, folded)
       if (distance <= allowedEdits(typed) && (!best || distance < best.distance)) best = { ...word, distance }
     }
-    if (!best) continue
-    const replacement = best.text === best.text.toLowerCase() ? suggestion.toLowerCase() : suggestion
-    const corrected = query.slice(0, best.index) + replacement + query.slice(best.index + best.text.length)
-    if (links.some((link) => link.label === corrected)) continue
-    links.push({ label: corrected, href: pathWithChangedArgs(path, current, { add: [['q', corrected]], remove: ['q', 'page'] }) })
+    if (best && !found.some((correction) => correction.index === best.index)) found.push({ word: best.text, index: best.index, suggestion })
   }
-  return links
+  return found
+}
+
+/** "Did you mean": the query with every correction made, keeping the rest as typed. */
+export function suggestionLinks(query: string, fixes: readonly Correction[], path: string, current: URLSearchParams): LinkView[] {
+  if (fixes.length === 0) return []
+  let corrected = query
+  for (const fix of [...fixes].sort((a, b) => b.index - a.index)) {
+    const replacement = fix.word === fix.word.toLowerCase() ? fix.suggestion.toLowerCase() : fix.suggestion
+    corrected = corrected.slice(0, fix.index) + replacement + corrected.slice(fix.index + fix.word.length)
+  }
+  return [{ label: corrected, href: pathWithChangedArgs(path, current, { add: [['q', corrected]], remove: ['q', 'page'] }) }]
 }
 
 export function buildSearchPageView(input: SearchViewInput): SearchPageView {
@@ -698,7 +718,7 @@ export function buildSearchPageView(input: SearchViewInput): SearchPageView {
       ? { text: 'Every passage is listed, repeats included.', toggle: { label: 'Fold repeats', href: pathWithChangedArgs(path, current, { remove: ['collapse', 'page'] }) } }
       : response.collapsed
         ? {
-            text: `The ${plural(response.total, 'passage', 'passages')} include repeats: ${plural(response.collapsed, 'repeat is', 'repeats are')} folded into the results ${response.collapsed === 1 ? 'it repeats' : 'they repeat'}.`,
+            text: `${plural(response.collapsed, 'passage repeating a result is', 'passages repeating results are')} folded into ${response.collapsed === 1 ? 'it' : 'them'} (the count of ${plural(response.total, 'passage', 'passages')} includes ${response.collapsed === 1 ? 'it' : 'them'}).`,
             toggle: { label: 'Show repeats', href: pathWithChangedArgs(path, current, { add: [['collapse', '0']], remove: ['collapse', 'page'] }) },
           }
         : undefined
@@ -747,8 +767,10 @@ export function buildSearchPageView(input: SearchViewInput): SearchPageView {
     partialText: response.partial
       ? 'This search took too long and was stopped early: the results and counts cover only what was matched by then.'
       : undefined,
+    retryHref: pathWithPairs(path, [...current]),
     notices: response.notices ?? [],
-    suggestions: response.total === 0 ? suggestionLinks(response.query, response.suggestions ?? [], path, current) : [],
+    suggestions:
+      response.total === 0 ? suggestionLinks(response.query, corrections(response.query, response.suggestions ?? []), path, current) : [],
     loosenLinks,
     timeline:
       response.timeline && response.total > 0

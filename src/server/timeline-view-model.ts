@@ -10,6 +10,8 @@ export interface TimelineBarView {
   period: string
   /** "1987", "March 1987", "2 March 1987". */
   label: string
+  /** The axis's short label: "1987"; "Mar", "Jan 1988" where a year starts; "2", "1 Apr" where a month starts. */
+  tick: string
   count: number
   /** The search narrowed to this period. */
   href: string
@@ -35,6 +37,16 @@ export function periodLabel(period: string): string {
   const [year, month, day] = period.split('-')
   if (day !== undefined && month !== undefined) return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`
   if (month !== undefined) return monthLabel(period)
+  return period
+}
+
+const SHORT_MONTHS = MONTHS.map((name) => name.slice(0, 3))
+
+/** A period's axis label, naming the larger unit only where it changes (and at the first bar). */
+function tickOf(period: string, first: boolean): string {
+  const [year, month, day] = period.split('-')
+  if (day !== undefined) return first || day === '01' ? `${Number(day)} ${SHORT_MONTHS[Number(month) - 1]}` : String(Number(day))
+  if (month !== undefined) return first || month === '01' ? `${SHORT_MONTHS[Number(month) - 1]} ${year}` : SHORT_MONTHS[Number(month) - 1]!
   return period
 }
 
@@ -70,9 +82,10 @@ export function buildTimelineView(input: {
   const { timeline, path, current, registry } = input
   const [one, many] = input.noun ?? ['passage', 'passages']
   if (timeline.buckets.length === 0 && timeline.undated === 0) return undefined
-  const bars = timeline.buckets.map((bucket) => ({
+  const bars = timeline.buckets.map((bucket, index) => ({
     period: bucket.period,
     label: periodLabel(bucket.period),
+    tick: tickOf(bucket.period, index === 0),
     count: bucket.count,
     href: barHref(timeline.unit, bucket.period, path, current, registry),
     current: isCurrent(timeline.unit, bucket.period, input.request),
@@ -84,9 +97,9 @@ export function buildTimelineView(input: {
     const first = bars[0]!
     const last = bars.at(-1)!
     const peak = bars.reduce((best, bar) => (bar.count > best.count ? bar : best), first)
-    const span = first === last ? `in ${first.label}` : `from ${first.label} to ${last.label}`
+    const span = first === last ? `${timeline.unit === 'day' ? 'on' : 'in'} ${first.label}` : `from ${first.label} to ${last.label}`
     sentences.push(`${count(dated, `${one} dated`, `${many} dated`)} ${span}, by ${timeline.unit}.`)
-    if (first !== last) sentences.push(`Most in ${peak.label} (${peak.count.toLocaleString('en-US')}).`)
+    if (first !== last) sentences.push(`Most ${timeline.unit === 'day' ? 'on' : 'in'} ${peak.label} (${peak.count.toLocaleString('en-US')}).`)
   }
   if (timeline.undated > 0) sentences.push(`${count(timeline.undated, `${one} has`, `${many} have`)} no date.`)
   const year = registry.get('year')

@@ -23,3 +23,20 @@ export function topicLabelLoader(engine: SearchEngine): TopicLabels {
     return cached
   }
 }
+
+export type TopicParents = () => Promise<ReadonlyMap<string, string>>
+
+/** Second-level topic id → its parent's id, asked of the engine once: a search's facet values may not say. */
+export function topicParentLoader(engine: SearchEngine): TopicParents {
+  let cached: Promise<ReadonlyMap<string, string>> | undefined
+  return () => {
+    cached ??= engine
+      .facetValues('topic', { limit: 10_000 })
+      .then(({ values }) => new Map(values.flatMap((value) => (value.parent ? [[value.value, value.parent] as const] : []))))
+      .catch((error: unknown) => {
+        cached = undefined
+        throw error
+      })
+    return cached
+  }
+}

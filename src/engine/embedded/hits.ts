@@ -1,6 +1,6 @@
 // What a search shows of its matches: each hit with its highlight ranges and snippet, the facet listings
 // with labels, and spelling suggestions when nothing matched.
-import { facetValueLabel } from '../../facets/registry.ts'
+import { facetValueLabel, facetValueParent } from '../../facets/registry.ts'
 import type { FacetCounts, FacetName, SearchHit } from '../../model.ts'
 import { indexTerm, foldTerm } from '../../text/analyze.ts'
 import { defaults } from '../../defaults.ts'
@@ -30,13 +30,21 @@ export function facetCounts(parts: IndexParts, tallies: Map<FacetName, FacetTall
   for (const facet of parts.registry.facets) {
     const column = parts.columns.get(facet.name)
     if (!column) continue
-    counts[facet.name] = listFacetValues(facet, column, tallies.get(facet.name) ?? new FacetTally(column.values.length), {
+    const listed = listFacetValues(facet, column, tallies.get(facet.name) ?? new FacetTally(column.values.length), {
       // Values listed only within another facet's choice (a year's months) are few and listed whole.
       size: facet.onlyWithin ? Number.MAX_SAFE_INTEGER : size,
       selected: new Set(plan.filters[facet.name] ?? []),
       excluded: new Set(plan.exclude[facet.name] ?? []),
       label: (value) => labelOf(parts, facet.name, value),
     })
+    // A two-level facet's values name their parents, as in `facetValues`.
+    if (facet.hierarchical) {
+      for (const value of listed.values) {
+        const parent = facetValueParent(facet, value.value, parts.meta)
+        if (parent) value.parent = parent
+      }
+    }
+    counts[facet.name] = listed
   }
   return counts
 }
@@ -51,6 +59,9 @@ export function suggest(parts: IndexParts, words: string[]): string[] {
   for (const word of words) {
     const term = indexTerm(word)
     if (term === null || term.length < 4) continue
+    // A word the collection holds as typed is spelt right: other words, or the filters, leave nothing.
+    const own = parts.terms.get(term)
+    if (own && termWeight(own) > 0) continue
     const distance = term.length >= 6 ? 2 : 1
     let best: { term: string; weight: number } | undefined
     for (const [candidate, [postings, edits]] of parts.terms.fuzzyGet(term, distance)) {

@@ -11,7 +11,7 @@ import { buildSearchPageView, pageStateParams, requestsWithoutEachFilter } from 
 import { buildOverviewView, OVERVIEW_REQUEST } from '../overview-view-model.ts'
 import { buildPersonExtras, personPath } from '../page-views.ts'
 import { htmlFragment, htmlPage, wantsFragment } from '../render.ts'
-import type { TopicLabels } from '../topic-labels.ts'
+import { topicParentLoader, type TopicLabels } from '../topic-labels.ts'
 import { searchStatePairs } from '../url-state.ts'
 import { OverviewFragment, OverviewPage, SearchFragment, SearchPage } from '../../../views/search-page.tsx'
 import { PersonIntro } from '../../../views/person-page.tsx'
@@ -43,11 +43,12 @@ async function coMentions(engine: SearchEngine, name: string): Promise<FacetValu
 
 export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels): Hono {
   const routes = new Hono()
+  const topicParents = topicParentLoader(engine)
 
   async function overview(c: Context) {
     const registry = engine.facets()
-    const [stats, response, labels] = await Promise.all([engine.stats(), engine.search(OVERVIEW_REQUEST), topicLabels()])
-    const view = buildOverviewView({ stats, response, registry, topicLabels: labels })
+    const [stats, response, labels, parents] = await Promise.all([engine.stats(), engine.search(OVERVIEW_REQUEST), topicLabels(), topicParents()])
+    const view = buildOverviewView({ stats, response, registry, topicLabels: labels, topicParents: parents })
     if (wantsFragment(c)) return htmlFragment(c, <OverviewFragment view={view} />)
     return htmlPage(c, <OverviewPage view={view} />)
   }
@@ -66,7 +67,7 @@ export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels)
       if (request.exclude?.person) request.exclude = { ...request.exclude, person: undefined }
     }
     const hiddenFacets = page.person ? ['person'] : []
-    const [response, labels, matches] = await Promise.all([engine.search(request), topicLabels(), facetMatches(engine, options, request)])
+    const [response, labels, parents, matches] = await Promise.all([engine.search(request), topicLabels(), topicParents(), facetMatches(engine, options, request)])
     const shown: SearchRequest = page.person ? { ...request, filters: { ...request.filters, person: undefined } } : request
     const totals = response.total === 0 ? await loosenTotals(engine, request, hiddenFacets) : undefined
     const view = buildSearchPageView({
@@ -77,6 +78,7 @@ export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels)
       response,
       registry,
       topicLabels: labels,
+      topicParents: parents,
       facetMatches: matches,
       loosenTotals: totals,
       hiddenFacets,
