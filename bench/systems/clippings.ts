@@ -13,7 +13,8 @@ const UNCACHED = { cacheBytes: 0 }
 
 /** The request the server makes for a query of the mix (`/api/search?q=…&source=…&topic=…`). */
 export function clippingsRequest(query: BenchQuery): SearchRequest {
-  const request: SearchRequest = { query: clippingsQueryString(query), size: 10, page: 1 }
+  // Repeats unfolded, as every other system lists them.
+  const request: SearchRequest = { query: clippingsQueryString(query), size: 10, page: 1, collapse: false }
   if (query.filters) request.filters = { source: [query.filters.source], topic: [query.filters.topic] }
   return request
 }
