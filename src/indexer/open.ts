@@ -58,7 +58,7 @@ export async function openForReading(config: EngineConfig, options: OpenOptions 
     const heldSeeds = corpus !== undefined && sameFolders(corpus, defaults.corpusDirs)
     if (firstRun && (!unusable || heldSeeds)) {
       log(unusable ? `Rebuilding the seed index in ${shown(config.indexDir)} (the one there cannot be read by this version)` : `Building the index of the seed articles in ${shown(config.indexDir)} (first run)`)
-      await syncIndex(backend, { corpus: [...defaults.corpusDirs], full: true, onProgress: options.onProgress, log })
+      await syncIndex(backend, { corpus: [...defaults.corpusDirs], full: unusable, onProgress: options.onProgress })
       built = true
     } else if (unusable) {
       try {
