@@ -6,6 +6,7 @@
 //   npm run eval:relevance -- --backend minisearch          # plain MiniSearch + analyzer + rankingDefaults
 //   npm run eval:relevance -- --sweep all                   # the settings grid behind ranking.ts (or --sweep fields,bm25)
 //   npm run eval:relevance -- --corpus DIR --qrels FILE     # another BEIR-shaped folder or split
+//   npm run eval:relevance -- --engine opensearch           # the OpenSearch backend (OPENSEARCH_URL); --rescore 0: its BM25 alone
 //
 // No per-query tuning: settings are chosen on the training claims only, and the held-back test claims
 // are scored independently.
@@ -323,6 +324,30 @@ function sweep(documents: BeirDocument[], queries: BeirQuery[], qrels: Qrels, se
   }
 }
 
+/** The same documents and queries through the OpenSearch backend, in a throwaway index on OPENSEARCH_URL. */
+async function rankWithOpenSearch(documents: BeirDocument[], queries: BeirQuery[], rescoreWindow?: number): Promise<Map<string, Ranking>> {
+  const { createOpenSearchBackend } = await import('../src/engine/opensearch/index.ts')
+  const backend = createOpenSearchBackend({ url: process.env.OPENSEARCH_URL ?? 'http://127.0.0.1:9200', index: `eval-relevance-${process.pid}`, rescoreWindow })
+  const { articles, passages } = toEngineInput(documents)
+  const now = new Date().toISOString()
+  try {
+    await backend.build({ articles, passages, personAliases: {}, topicLabels: {}, topicParents: {}, fieldFacets: [], builtAt: now, updatedAt: now }, {})
+    const engine = await backend.open()
+    const rankings = new Map<string, Ranking>()
+    let relaxed = 0
+    for (const query of queries) {
+      const response = await engine.search({ query: query.text, size: CUTOFF_RECALL })
+      if (response.relaxed) relaxed += 1
+      rankings.set(query.id, response.results.map((hit) => hit.passage.articleId))
+    }
+    console.log(`opensearch: ${relaxed} of ${queries.length} queries answered with relaxed (most-of-the-words) matching`)
+    return rankings
+  } finally {
+    await backend.http.request('DELETE', `/${backend.options.alias}-*`, undefined, { ignore: [404] })
+    await backend.close()
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -331,8 +356,10 @@ async function main(): Promise<void> {
       corpus: { type: 'string', default: resolve(PROJECT_ROOT, '../shared/corpora/beir-scifact') },
       qrels: { type: 'string' },
       backend: { type: 'string' },
-      /** Another copy of `src/engine/index.ts` to measure, e.g. a variant being tried out. */
+      /** Another copy of `src/engine/index.ts` to measure, e.g. a variant being tried out; or "opensearch". */
       engine: { type: 'string' },
+      /** With --engine opensearch: how many first results take the embedded engine's scores (0: OpenSearch's BM25). */
+      rescore: { type: 'string' },
       sweep: { type: 'string' },
     },
   })
@@ -347,9 +374,10 @@ async function main(): Promise<void> {
   const queries = readQueries(resolve(corpusDir, 'queries.jsonl')).filter((query) => qrels.has(query.id))
   console.log(`${documents.length} documents, ${queries.length} judged queries (${qrelsFile})`)
 
-  const engineModule = resolve(values.engine ?? resolve(PROJECT_ROOT, 'src/engine/index.ts'))
+  const openSearch = values.engine === 'opensearch'
+  const engineModule = resolve(openSearch || values.engine === undefined ? resolve(PROJECT_ROOT, 'src/engine/index.ts') : values.engine)
   const engineAvailable = existsSync(engineModule)
-  const backend = values.backend ?? (engineAvailable ? 'engine' : 'minisearch')
+  const backend = openSearch ? 'opensearch' : (values.backend ?? (engineAvailable ? 'engine' : 'minisearch'))
   if (values.sweep !== undefined) {
     const sections = values.sweep === 'all' ? SWEEP_SECTIONS : SWEEP_SECTIONS.filter((section) => values.sweep!.split(',').includes(section))
     if (sections.length === 0) throw new Error(`eval:relevance: unknown sweep "${values.sweep}"; use all or ${SWEEP_SECTIONS.join(', ')}`)
@@ -358,7 +386,9 @@ async function main(): Promise<void> {
   }
   const started = Date.now()
   const rankings =
-    backend === 'engine'
+    backend === 'opensearch'
+      ? await rankWithOpenSearch(documents, queries, values.rescore === undefined ? undefined : Number(values.rescore))
+      : backend === 'engine'
       ? await rankWithEngine(documents, queries, engineModule)
       : rankWithMiniSearch(buildHarnessIndex(documents, ENGINE_LIKE.oneField), queries, ENGINE_LIKE)
   const { ndcgAt10, recallAt100, queries: counted } = score(rankings, qrels)
