@@ -38,6 +38,23 @@ export interface LayoutProps {
   batchHref?: string
 }
 
+/**
+ * The head's announcement of a page's feed, for feed readers. Its id lets an htmx fragment replace it out of band
+ * (`<FeedLink … oob />`), so it follows the search as the user types.
+ */
+export function FeedLink(props: { href: string; title?: string; oob?: boolean }) {
+  return (
+    <link
+      id="search-feed"
+      rel="alternate"
+      type="application/atom+xml"
+      title={props.title ?? 'Clippings: this search'}
+      href={props.href}
+      {...(props.oob ? { 'hx-swap-oob': 'true' } : {})}
+    />
+  )
+}
+
 export function Layout(props: LayoutProps) {
   return (
     <html lang="en">
@@ -50,7 +67,7 @@ export function Layout(props: LayoutProps) {
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="stylesheet" href="/static/pages.css" />
-        {props.feedHref ? <link rel="alternate" type="application/atom+xml" title={props.feedTitle ?? 'Clippings: this search'} href={props.feedHref} /> : ''}
+        {props.feedHref ? <FeedLink href={props.feedHref} title={props.feedTitle} /> : ''}
         <script src="/static/htmx.min.js" defer></script>
         <script src="/static/app.js" defer></script>
       </head>
