@@ -32,7 +32,9 @@ export function SearchForm(props: SearchFormProps) {
       {...(props.live
         ? {
             'hx-get': props.action,
-            'hx-trigger': 'submit, input changed delay:250ms, search',
+            // Not `search` too: Enter fires it with `submit`, and clearing the box fires `input` as well, so it only
+            // sent a second request that aborted the first.
+            'hx-trigger': 'submit, input changed delay:250ms',
             'hx-target': '#search-page',
             'hx-push-url': 'true',
             'hx-sync': 'this:replace',

@@ -46,7 +46,7 @@ describe('the search page', () => {
     const form = document.querySelector('form#search-form')!
     expect(form.getAttribute('hx-get')).toBe('/')
     expect(form.getAttribute('hx-trigger')).toContain('input changed delay:250ms')
-    expect(form.getAttribute('hx-trigger')).toContain('search')
+    expect(form.getAttribute('hx-trigger')).toContain('submit')
     expect(form.getAttribute('hx-sync')).toBe('this:replace')
     expect(form.getAttribute('hx-push-url')).toBe('true')
     expect(document.querySelector(form.getAttribute('hx-target')!)).not.toBeNull()

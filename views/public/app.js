@@ -76,23 +76,39 @@
     true,
   )
 
-  // Which element started the request being swapped in, and where the window was then.
+  // Which element started the request being swapped in, where the window was then, and where the control
+  // clicked sat in it (found again after the swap by the id it keeps).
   var trigger = null
   var scrollBefore = 0
+  var anchorId = null
+  var anchorTop = 0
+
+  /** The control that stays put: the clicked element if it has an id, else its facet value's link. */
+  function anchorFor(element) {
+    if (!element || !element.closest) return null
+    if (element.id) return element
+    var row = element.closest('.facet-row')
+    return row ? row.querySelector('.facet-link[id]') : null
+  }
 
   document.addEventListener('htmx:beforeRequest', function (event) {
     trigger = event.detail && event.detail.elt
     scrollBefore = window.scrollY
+    var anchor = anchorFor(trigger)
+    anchorId = anchor ? anchor.id : null
+    anchorTop = anchor ? anchor.getBoundingClientRect().top : 0
   })
 
-  // Links that ask for `show:none` keep the page where it was: a swap may shorten the page for a moment, or
-  // the browser may anchor the scroll to moved content; either way the chip or value clicked would jump.
+  // Links that ask for `show:none` leave the page where it was: the value clicked stays where it sat in the
+  // window even when the facets above it grow or shrink; without it (a chip that went away) the scroll
+  // position stays. Otherwise the confirming chip or the value itself would jump out of view.
   document.addEventListener('htmx:afterSwap', function () {
     if (!trigger || !trigger.closest) return
     var swap = trigger.closest('[hx-swap]')
-    if (swap && /show:none/.test(swap.getAttribute('hx-swap')) && window.scrollY !== scrollBefore) {
-      window.scrollTo(window.scrollX, scrollBefore)
-    }
+    if (!swap || !/show:none/.test(swap.getAttribute('hx-swap'))) return
+    var anchor = anchorId ? document.getElementById(anchorId) : null
+    if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - anchorTop)
+    else if (window.scrollY !== scrollBefore) window.scrollTo(window.scrollX, scrollBefore)
   })
 
   // After paging, the focus goes to the results heading, not back to the top of the document.
