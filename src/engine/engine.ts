@@ -199,6 +199,11 @@ export interface Backend {
   open(): Promise<LiveEngine>
   /** Removes what interrupted writes left behind (a write does this too); a no-op where nothing can be left. */
   tidy?(): Promise<void>
+  /**
+   * When `exists()` is false: whether something is there all the same that cannot be used (an index of
+   * another version, damaged commits), and the corpus it says it was built from, if anything still says.
+   */
+  inspect?(): Promise<{ unusable: boolean; corpus?: string[] }>
 }
 
 /**

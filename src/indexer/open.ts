@@ -7,7 +7,6 @@ import { relative, resolve } from 'node:path'
 import { defaults } from '../defaults.ts'
 import { createBackend, type EngineConfig } from '../engine/backends.ts'
 import type { Backend, LiveEngine } from '../engine/engine.ts'
-import { EmbeddedBackend } from '../engine/embedded/backend.ts'
 import { ClippingsError } from '../errors.ts'
 import { isCorpusState, type CorpusState } from './state.ts'
 import { syncIndex, type SyncOptions } from './sync.ts'
@@ -50,11 +49,9 @@ export async function openForReading(config: EngineConfig, options: OpenOptions 
   const firstRun = options.buildSeedsIfMissing === true && isDefaultSetup(config)
   let built = false
   if (!(await backend.exists())) {
-    const embedded = backend instanceof EmbeddedBackend ? backend : undefined
-    const unusable = (await embedded?.folder.holdsIndex()) ?? false
     // Something is there but cannot be used (another format, damaged): npm start rebuilds it only when it
     // can tell it held the seeds; anything else is the user's, and is left for them to rebuild.
-    const corpus = unusable ? await embedded?.salvageCorpus() : undefined
+    const { unusable, corpus } = (await backend.inspect?.()) ?? { unusable: false }
     const heldSeeds = corpus !== undefined && sameFolders(corpus, defaults.corpusDirs)
     if (firstRun && (!unusable || heldSeeds)) {
       log(unusable ? `Rebuilding the seed index in ${shown(config.indexDir)} (the one there cannot be read by this version)` : `Building the index of the seed articles in ${shown(config.indexDir)} (first run)`)

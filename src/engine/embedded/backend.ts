@@ -81,6 +81,12 @@ export class EmbeddedBackend implements Backend {
     return this.folder.legacyCorpus()
   }
 
+  async inspect(): Promise<{ unusable: boolean; corpus?: string[] }> {
+    if (await this.exists()) return { unusable: false }
+    if (!(await this.folder.holdsIndex())) return { unusable: false }
+    return { unusable: true, corpus: await this.salvageCorpus() }
+  }
+
   async readState(): Promise<IndexerState | undefined> {
     if (!(await this.exists())) return undefined
     const commit = await this.commitInForce()

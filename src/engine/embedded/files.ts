@@ -2,7 +2,10 @@
 // disk (fsync) before anything refers to it, and recorded with its size and CRC-32, so damage is detected
 // when it is read, never served.
 import { createReadStream, createWriteStream } from 'node:fs'
-import { open, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { syncDir, syncFile } from '../../durable.ts'
+
+export { syncDir, syncFile }
 import { once } from 'node:events'
 import { createGunzip, createGzip, crc32 } from 'node:zlib'
 
@@ -10,29 +13,6 @@ import { createGunzip, createGzip, crc32 } from 'node:zlib'
 export interface FileCheck {
   bytes: number
   crc32: number
-}
-
-/** Flushes a file to disk so a rename or a commit that follows never exposes a half-written file. */
-export async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
-/** Flushes a folder's entries (a rename, a new file) to disk. Some systems cannot: then the rename is trusted. */
-export async function syncDir(path: string): Promise<void> {
-  let handle
-  try {
-    handle = await open(path, 'r')
-    await handle.sync()
-  } catch {
-    // Not supported here (EISDIR/EINVAL on some platforms): nothing more can be done.
-  } finally {
-    await handle?.close()
-  }
 }
 
 /** Counts bytes and the CRC-32 of what passes through a writer. */
