@@ -8,6 +8,7 @@ import { LiveIndexer } from '../indexer/live.ts'
 import type { CorpusState } from '../indexer/state.ts'
 import { syncIndex } from '../indexer/sync.ts'
 import { describeSummary } from './index-command.ts'
+import { skippedFilesOf } from '../server/corpus-status.ts'
 import { progressReporter } from './progress.ts'
 import { serve } from '../server/serve.ts'
 
@@ -75,7 +76,11 @@ export const serveCommand: Command = {
       if (values.watch) live.watch()
     }
     console.error(await statusLine(opened.engine, opened.state, { watching: Boolean(values.watch), api: Boolean(token) }))
-    const server = await serve({ engine: opened.engine, port, hostname, allowedHosts, ingest: { token, target: live } })
+    const status = async () => {
+      const state = live?.currentState ?? opened.state
+      return { corpus: state?.corpus ?? [], skipped: state ? skippedFilesOf(state) : [], watching: Boolean(values.watch), ingest: Boolean(token) }
+    }
+    const server = await serve({ engine: opened.engine, port, hostname, allowedHosts, ingest: { token, target: live }, status })
     process.once('beforeExit', () => void live?.close())
     void server
     // The server keeps the process alive until Ctrl-C.

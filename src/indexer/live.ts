@@ -62,6 +62,11 @@ export class LiveIndexer {
     return this.state.corpus
   }
 
+  /** The indexer's state as of the last change. */
+  get currentState(): CorpusState {
+    return this.state
+  }
+
   /** Runs one change at a time, in the order asked. */
   private serially<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task)

@@ -30,6 +30,8 @@ export interface ServeOptions {
   contentSecurityPolicy?: boolean
   /** The ingestion API (see routes/ingest.ts). Default: off. */
   ingest?: AppOptions['ingest']
+  /** What the indexer knows of the corpus, for /status (see corpus-status.ts). */
+  status?: AppOptions['status']
   /** Where the URL and errors are printed. Default: stdout for the URL, stderr for errors. */
   log?: (line: string) => void
   /** Stop on SIGINT/SIGTERM. Default true; tests that start several servers turn it off. */
@@ -76,6 +78,7 @@ export function serve(options: ServeOptions): Promise<RunningServer> {
   const print = options.log ?? ((line: string) => console.log(line))
   const app = createApp(options.engine, {
     ingest: options.ingest,
+    status: options.status,
     log: options.log ?? ((line: string) => console.error(line)),
     allowedHosts: allowedHostsFor(hostname, options.allowedHosts),
     contentSecurityPolicy: options.contentSecurityPolicy,
