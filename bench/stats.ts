@@ -34,3 +34,9 @@ export function summarizeLatencies(values: readonly number[]): LatencySummary {
     mean: sorted.reduce((sum, v) => sum + v, 0) / sorted.length,
   }
 }
+
+/** Count, median, 99th percentile and maximum: the figures the update, attack and load rows give. */
+export function latencyFigures(values: readonly number[]): { count: number; p50: number; p99: number; max: number } {
+  const summary = summarizeLatencies(values)
+  return { count: values.length, p50: summary.p50, p99: summary.p99, max: values.length ? values.reduce((a, b) => Math.max(a, b), -Infinity) : NaN }
+}
