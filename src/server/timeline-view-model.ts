@@ -10,7 +10,7 @@ export interface TimelineBarView {
   period: string
   /** "1987", "March 1987", "2 March 1987". */
   label: string
-  /** The axis's short label: "1987"; "Mar", "Jan 1988" where a year starts; "2", "1 Apr" where a month starts. */
+  /** The axis's short label: "1987"; "Mar", or "1988" where a year starts; "2", or "Apr" where a month starts. */
   tick: string
   count: number
   /** The search narrowed to this period. */
@@ -42,11 +42,15 @@ export function periodLabel(period: string): string {
 
 const SHORT_MONTHS = MONTHS.map((name) => name.slice(0, 3))
 
-/** A period's axis label, naming the larger unit only where it changes (and at the first bar). */
-function tickOf(period: string, first: boolean): string {
+/**
+ * A period's axis label, kept short enough to fit under a bar on a phone: "1987"; "Mar", or the year where
+ * one starts ("1988"); "2", or the month where one starts ("Apr"). The summary above the chart names the
+ * whole span.
+ */
+function tickOf(period: string): string {
   const [year, month, day] = period.split('-')
-  if (day !== undefined) return first || day === '01' ? `${Number(day)} ${SHORT_MONTHS[Number(month) - 1]}` : String(Number(day))
-  if (month !== undefined) return first || month === '01' ? `${SHORT_MONTHS[Number(month) - 1]} ${year}` : SHORT_MONTHS[Number(month) - 1]!
+  if (day !== undefined) return day === '01' ? SHORT_MONTHS[Number(month) - 1]! : String(Number(day))
+  if (month !== undefined) return month === '01' ? year! : SHORT_MONTHS[Number(month) - 1]!
   return period
 }
 
@@ -82,10 +86,10 @@ export function buildTimelineView(input: {
   const { timeline, path, current, registry } = input
   const [one, many] = input.noun ?? ['passage', 'passages']
   if (timeline.buckets.length === 0 && timeline.undated === 0) return undefined
-  const bars = timeline.buckets.map((bucket, index) => ({
+  const bars = timeline.buckets.map((bucket) => ({
     period: bucket.period,
     label: periodLabel(bucket.period),
-    tick: tickOf(bucket.period, index === 0),
+    tick: tickOf(bucket.period),
     count: bucket.count,
     href: barHref(timeline.unit, bucket.period, path, current, registry),
     current: isCurrent(timeline.unit, bucket.period, input.request),

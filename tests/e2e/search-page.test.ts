@@ -136,6 +136,22 @@ describe.skipIf(!hasChromium)('the search page in a browser, on a newswire', () 
     await page.close()
   })
 
+  it('gives every facet value and its labelled exclude button a 44 px touch target on a phone', async () => {
+    const page = await newPage(390, 800)
+    await page.goto(`${server.url}?q=coffee+OR+opec`)
+    await page.locator('details.filters > summary').click()
+    const row = page.locator('section[aria-labelledby="facet-places-title"] .facet-value').first()
+    const exclude = row.locator('.facet-exclude')
+    expect(await exclude.textContent()).toContain('Exclude')
+    expect(await exclude.isVisible()).toBe(true)
+    for (const target of [exclude, row.locator('.facet-link')]) {
+      const box = (await target.boundingBox())!
+      expect(box.height).toBeGreaterThanOrEqual(44)
+    }
+    expect((await exclude.boundingBox())!.width).toBeGreaterThanOrEqual(44)
+    await page.close()
+  })
+
   it('never logs a script error or a Content-Security-Policy violation', () => {
     expect(problems).toEqual([])
   })

@@ -69,7 +69,8 @@ export function searchPageRoutes(engine: SearchEngine, topicLabels: TopicLabels)
     const hiddenFacets = page.person ? ['person'] : []
     const [response, labels, parents, matches] = await Promise.all([engine.search(request), topicLabels(), topicParents(), facetMatches(engine, options, request)])
     const shown: SearchRequest = page.person ? { ...request, filters: { ...request.filters, person: undefined } } : request
-    const totals = response.total === 0 ? await loosenTotals(engine, request, hiddenFacets) : undefined
+    // A search stopped before it found anything says so; counting it again without each filter would not help.
+    const totals = response.total === 0 && !response.partial ? await loosenTotals(engine, request, hiddenFacets) : undefined
     const view = buildSearchPageView({
       basePath: page.basePath,
       params: page.person ? withoutPerson(params) : params,
