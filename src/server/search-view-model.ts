@@ -702,6 +702,8 @@ export function buildSearchPageView(input: SearchViewInput): SearchPageView {
 
   const exportNames = searchParamNames(registry).filter((name) => !['page', 'size', 'group', 'collapse'].includes(name))
   const exportState = searchStatePairs(current, exportNames)
+  // The page read the last word as a prefix; the export must read it the same way (the API's default is not to).
+  if (request.prefixLastWord && !current.has('prefix')) exportState.push(['prefix', 'last'])
   const exportLinks =
     response.total === 0
       ? []

@@ -36,6 +36,14 @@ describe('the word being typed', () => {
     expect(texts(document, '.reading')[0]).toBe('Searching for passages containing coff… (words starting with).')
   })
 
+  it('is read the same way by the downloads of the page’s results', async () => {
+    const { document } = await page('/?q=coff')
+    const csv = document.querySelector('.downloads a')!.getAttribute('href')!
+    expect(csv).toBe('/api/export?q=coff&prefix=last&format=csv')
+    const rows = (await (await app.request(csv)).text()).trim().split(/\r?\n/)
+    expect(rows.length).toBeGreaterThan(1)
+  })
+
   it('is read as typed once a space follows it', async () => {
     const { document } = await page('/?q=coff+')
     expect(texts(document, '.empty h2')[0]).toContain('No passages match')
