@@ -51,7 +51,7 @@ function FilterSummary(props: { view: BatchPageView }) {
     return (
       <p class="batch-filters">
         Every query searches the whole collection. To narrow them all, choose filters on <a href={view.searchHref}>the search page</a>, then
-        follow “Batch search with these filters” at the foot of the page.
+        follow “Batch search with these filters” below the results.
       </p>
     )
   }

@@ -34,8 +34,6 @@ export interface LayoutProps {
   feedHref?: string
   /** The feed's name for feed readers. Default: "Clippings: this search". */
   feedTitle?: string
-  /** Where the footer's "Batch search" goes: a search page passes its filters (see `batchHref` in routes/batch.tsx). */
-  batchHref?: string
 }
 
 /**
@@ -86,7 +84,7 @@ export function Layout(props: LayoutProps) {
         {props.children}
         <footer class="site-footer">
           <nav aria-label="More from Clippings">
-            <a href={props.batchHref ?? '/batch'}>{props.batchHref && props.batchHref !== '/batch' ? 'Batch search with these filters' : 'Batch search'}</a>
+            <a href="/batch">Batch search</a>
             <a href="/status">Status of the collection</a>
           </nav>
         </footer>

@@ -285,6 +285,13 @@ export function Results(props: { view: SearchPageView }) {
           {view.results.length === 0 && (view.groups?.length ?? 0) === 0 ? <p class="empty">This page is past the last result.</p> : ''}
         </>
       )}
+      <p class="follow-links">
+        Follow this search:{' '}
+        <a href={view.feedHref} type="application/atom+xml">
+          Atom feed
+        </a>{' '}
+        · <a href={view.batchHref}>Batch search with these filters</a>
+      </p>
       {view.exportLinks.length > 0 ? (
         <p class="downloads">
           Download these results:{' '}

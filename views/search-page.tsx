@@ -6,7 +6,7 @@ import type { SearchPageView } from '../src/server/search-view-model.ts'
 import type { OverviewView } from '../src/server/overview-view-model.ts'
 import { FacetSidebar } from './facets.tsx'
 import { FilterChips } from './filter-chips.tsx'
-import { Layout } from './layout.tsx'
+import { FeedLink, Layout } from './layout.tsx'
 import { Overview } from './overview.tsx'
 import { Pagination } from './pagination.tsx'
 import { Results } from './results.tsx'
@@ -42,7 +42,17 @@ function SearchStatus(props: { text: string; oob?: boolean }) {
 export function SearchPage(props: { view: SearchPageView; intro?: Child; title?: string }) {
   const { view } = props
   return (
-    <Layout title={props.title ?? view.documentTitle} query={view.query} formState={view.formState} formAction={view.basePath} autofocus live skipTarget="results">
+    <Layout
+      title={props.title ?? view.documentTitle}
+      query={view.query}
+      formState={view.formState}
+      formAction={view.basePath}
+      autofocus
+      live
+      skipTarget="results"
+      feedHref={view.feedHref}
+      feedTitle={`Clippings: ${props.title ?? view.documentTitle}`}
+    >
       <SearchStatus text={view.statusText} />
       <main id="search-page" class="page">
         <SearchMain view={view} intro={props.intro} />
@@ -60,6 +70,7 @@ export function SearchFragment(props: { view: SearchPageView; intro?: Child; tit
       <SearchMain view={view} intro={props.intro} />
       <SearchState state={view.formState} oob />
       <SearchStatus text={view.statusText} oob />
+      <FeedLink href={view.feedHref} title={`Clippings: ${props.title ?? view.documentTitle}`} oob />
     </>
   )
 }

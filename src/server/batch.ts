@@ -31,7 +31,7 @@ export interface QueryList {
 }
 
 /**
- * The batch page with the filters of a search page (`current`): the footer's "Batch search with these filters".
+ * The batch page with the filters of a search page (`current`): its "Batch search with these filters".
  * `facetParams`: the registry's facet parameters (`registry.params`), which are kept with the dates.
  */
 export function batchHref(current: URLSearchParams, facetParams: readonly string[]): string {

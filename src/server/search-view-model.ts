@@ -19,6 +19,8 @@ import type {
 import { foldTerm } from '../text/analyze.ts'
 import { searchParamNames, type PageOptions } from './params.ts'
 import { passagePath } from './export-format.ts'
+import { batchHref } from './batch.ts'
+import { feedHref } from './feed-format.ts'
 import { capitalised } from './topic-labels.ts'
 import { buildTimelineView, periodLabel, type TimelineView } from './timeline-view-model.ts'
 import {
@@ -214,6 +216,10 @@ export interface SearchPageView {
   dateFilter: { from: string; to: string; hidden: Array<[string, string]>; action: string }
   /** Download links for the whole result set; none when there is nothing to download. */
   exportLinks: LinkView[]
+  /** The search's Atom feed (see routes/feeds.ts). */
+  feedHref: string
+  /** The batch search page with this search's filters. */
+  batchHref: string
 }
 
 export interface SearchViewInput {
@@ -712,6 +718,9 @@ export function buildSearchPageView(input: SearchViewInput): SearchPageView {
           href: pathWithPairs('/api/export', [...exportState, ...(input.fixedPairs ?? []), ['format', format]]),
         }))
 
+  // A feed or a batch follows the search with the filters the page fixes (a person page's person).
+  const followState = new URLSearchParams([...current, ...(input.fixedPairs ?? [])])
+
   // Folding is said only when it changed something, or when the reader turned it off.
   const collapsing = request.collapse !== false
   const folding: SearchPageView['folding'] = grouped
@@ -785,5 +794,7 @@ export function buildSearchPageView(input: SearchViewInput): SearchPageView {
       action: path,
     },
     exportLinks,
+    feedHref: feedHref(followState, registry.params),
+    batchHref: batchHref(followState, registry.params),
   }
 }
