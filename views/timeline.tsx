@@ -20,8 +20,6 @@ export function TimelineChart(props: { timeline: TimelineView; title?: string; i
   const count = Math.max(1, timeline.bars.length)
   const slot = WIDTH / count
   const gap = count > 1 ? Math.min(slot * 0.2, 4) : 0
-  // About a dozen labels under the bars at most, evenly spaced.
-  const tickEvery = Math.max(1, Math.ceil(count / 12))
   const noun = (value: number) => (value === 1 ? 'passage' : 'passages')
   return (
     <figure class="timeline" aria-labelledby={`${id}-title`}>
@@ -71,8 +69,8 @@ export function TimelineChart(props: { timeline: TimelineView; title?: string; i
             })}
           </svg>
           <div class="timeline-axis" aria-hidden="true">
-            {timeline.bars.map((bar, index) => (
-              <span>{index % tickEvery === 0 ? bar.tick : ''}</span>
+            {timeline.bars.map((bar) => (
+              <span>{bar.tick}</span>
             ))}
           </div>
         </>

@@ -15,7 +15,7 @@ export const OVERVIEW_ARTICLES = 8
  * The one search the overview needs: every passage, newest first, with facets and the timeline. Repeats are
  * not folded: a story filed again is still an article added.
  */
-export const OVERVIEW_REQUEST: SearchRequest = { sort: 'newest', size: 50, facetSize: OVERVIEW_VALUES, timeline: true, collapse: false }
+export const OVERVIEW_REQUEST: SearchRequest = { sort: 'newest', size: 100, facetSize: OVERVIEW_VALUES, timeline: true, collapse: false }
 
 export interface OverviewSection {
   name: string

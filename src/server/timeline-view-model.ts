@@ -10,7 +10,7 @@ export interface TimelineBarView {
   period: string
   /** "1987", "March 1987", "2 March 1987". */
   label: string
-  /** The axis's short label: "1987"; "Mar", or "1988" where a year starts; "2", or "Apr" where a month starts. */
+  /** The axis's label under this bar, "" for none (see `axisTicks`). */
   tick: string
   count: number
   /** The search narrowed to this period. */
@@ -42,16 +42,31 @@ export function periodLabel(period: string): string {
 
 const SHORT_MONTHS = MONTHS.map((name) => name.slice(0, 3))
 
+/** About this many labels fit under a chart on a phone. */
+const MAX_TICKS = 12
+
 /**
- * A period's axis label, kept short enough to fit under a bar on a phone: "1987"; "Mar", or the year where
- * one starts ("1988"); "2", or the month where one starts ("Apr"). The summary above the chart names the
- * whole span.
+ * The axis's labels, one per bar ("" for none), short enough to fit under a bar on a phone, the larger unit
+ * named where it changes: years as they are; months as "Mar", a January as its year ("1988"), and only the
+ * Januaries when there are more than two years of them; days as "2", a 1st as its month ("Apr"), and only
+ * the 1sts when there are more than a month of them. The summary above the chart names the whole span.
  */
-function tickOf(period: string): string {
-  const [year, month, day] = period.split('-')
-  if (day !== undefined) return day === '01' ? SHORT_MONTHS[Number(month) - 1]! : String(Number(day))
-  if (month !== undefined) return month === '01' ? year! : SHORT_MONTHS[Number(month) - 1]!
-  return period
+export function axisTicks(unit: Timeline['unit'], periods: readonly string[]): string[] {
+  const every = Math.max(1, Math.ceil(periods.length / MAX_TICKS))
+  return periods.map((period, index) => {
+    const [year, month, day] = period.split('-')
+    const first = index === 0
+    if (unit === 'year') return index % every === 0 ? period : ''
+    if (unit === 'month') {
+      const january = month === '01'
+      // The first bar names its year unless the next January is too close for both labels.
+      if (periods.length > 24) return january || (first && Number(month) <= 9) ? year! : ''
+      return index % every === 0 || january ? (january ? year! : SHORT_MONTHS[Number(month) - 1]!) : ''
+    }
+    const firstOfMonth = day === '01'
+    if (periods.length > 31) return firstOfMonth || (first && Number(day) <= 25) ? SHORT_MONTHS[Number(month) - 1]! : ''
+    return index % every === 0 || firstOfMonth ? (firstOfMonth ? SHORT_MONTHS[Number(month) - 1]! : String(Number(day))) : ''
+  })
 }
 
 function count(value: number, one: string, many: string): string {
@@ -86,10 +101,11 @@ export function buildTimelineView(input: {
   const { timeline, path, current, registry } = input
   const [one, many] = input.noun ?? ['passage', 'passages']
   if (timeline.buckets.length === 0 && timeline.undated === 0) return undefined
-  const bars = timeline.buckets.map((bucket) => ({
+  const ticks = axisTicks(timeline.unit, timeline.buckets.map((bucket) => bucket.period))
+  const bars = timeline.buckets.map((bucket, index) => ({
     period: bucket.period,
     label: periodLabel(bucket.period),
-    tick: tickOf(bucket.period),
+    tick: ticks[index]!,
     count: bucket.count,
     href: barHref(timeline.unit, bucket.period, path, current, registry),
     current: isCurrent(timeline.unit, bucket.period, input.request),

@@ -7,6 +7,7 @@ import { withSearch, type SearchEngine } from '../../src/engine/engine.ts'
 import type { SearchResponse } from '../../src/model.ts'
 import { wireEngine } from './search-page-fixture.ts'
 import { fixtureEngine } from './fixture-corpus.ts'
+import { axisTicks } from '../../src/server/timeline-view-model.ts'
 
 const engine = wireEngine()
 const app = createApp(engine, { log: () => {} })
@@ -201,6 +202,19 @@ describe('the timeline', () => {
     const all = await page('/?q=cocoa+OR+coffee')
     expect(texts(all.document, '.timeline-summary')[0]).toContain('1 passage has no date.')
     expect(all.document.querySelector('a.timeline-undated')!.getAttribute('href')).toBe('/?q=cocoa+OR+coffee&year=undated')
+  })
+
+  it('labels the axis sparsely, naming the larger unit where it changes', () => {
+    const months = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => `${2019 + Math.floor((from - 1 + i) / 12)}-${String(((from - 1 + i) % 12) + 1).padStart(2, '0')}`)
+    expect(axisTicks('month', months(2, 9))).toEqual(['Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct'])
+    expect(axisTicks('month', months(11, 4))).toEqual(['Nov', 'Dec', '2020', 'Feb'])
+    const long = axisTicks('month', months(4, 79))
+    expect(long.filter(Boolean)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025'])
+    expect(long[9]).toBe('2020')
+    expect(axisTicks('month', months(11, 30)).filter(Boolean)).toEqual(['2020', '2021', '2022'])
+    const days = Array.from({ length: 17 }, (_, i) => (i < 15 ? `1987-03-${String(17 + i).padStart(2, '0')}` : `1987-04-0${i - 14}`))
+    expect(axisTicks('day', days)).toEqual(['17', '', '19', '', '21', '', '23', '', '25', '', '27', '', '29', '', '31', 'Apr', ''])
   })
 
   it('is in the JSON API as `timeline`', async () => {
