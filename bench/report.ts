@@ -80,10 +80,10 @@ export function resultMarkdown(result: BenchResult): string {
   const lines = [
     `# Benchmark ${result.date}, ${result.scale}`,
     '',
-    `${result.passages.toLocaleString('en-US')} passages (${result.articles.toLocaleString('en-US')} articles): ${result.corpus}`,
-    '',
+    ...(result.passages > 0 ? [`${result.passages.toLocaleString('en-US')} passages (${result.articles.toLocaleString('en-US')} articles): ${result.corpus}`, ''] : []),
     `Machine: ${m.cpu}, ${m.cores} cores, ${formatBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}; load average ${m.loadAverageAtStart.toFixed(2)} at the start.`,
     `Code: commit ${result.code?.commit ?? 'unknown'}${result.code?.srcDirty ? ' with uncommitted changes in src/' : ''}.`,
+    '',
   ]
   if (result.systems.length > 0) {
     lines.push(
@@ -181,6 +181,7 @@ export function updateMarkdown(update: UpdateResult, detailed = false): string {
     )
   }
   if (detailed) {
+    lines.push('')
     for (const [path, ops] of [['writer', update.writer?.ops], ['live', update.live?.ops]] as const) {
       for (const op of ops ?? []) lines.push(`- ${path}, ${op.name}: ${op.runs} runs, total ${formatSpread(op.totalMs)}, flush ${formatSpread(op.flushMs)}${op.stallMs ? `, stalls ${formatSpread(op.stallMs)}` : ''}, merges ${op.merges}`)
     }
