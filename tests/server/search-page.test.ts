@@ -214,7 +214,7 @@ describe('the timeline', () => {
     expect(long[9]).toBe('2020')
     expect(axisTicks('month', months(11, 30)).filter(Boolean)).toEqual(['2020', '2021', '2022'])
     const days = Array.from({ length: 17 }, (_, i) => (i < 15 ? `1987-03-${String(17 + i).padStart(2, '0')}` : `1987-04-0${i - 14}`))
-    expect(axisTicks('day', days)).toEqual(['17', '', '19', '', '21', '', '23', '', '25', '', '27', '', '29', '', '31', 'Apr', ''])
+    expect(axisTicks('day', days)).toEqual(['17', '', '19', '', '21', '', '23', '', '25', '', '27', '', '29', '', '31', 'Apr', '2'])
   })
 
   it('is in the JSON API as `timeline`', async () => {
