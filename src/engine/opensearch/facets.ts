@@ -40,7 +40,7 @@ export function valuesAggregation(facet: FacetDefinition, wanted: number, round 
   if (facet.order === 'newest') return { terms: { field, size: DATE_VALUES, order: { _key: 'desc' } } }
   // Room beyond the top for values tied with the last one shown, so they can be ordered by name here.
   const size = (wanted + 10) * 4 ** round
-  return { terms: { field, size, shard_size: Math.max(100, size * 3), order: [{ _count: 'desc' }, { _key: 'asc' }], show_term_doc_count_error: true } }
+  return { terms: { field, size, shard_size: Math.max(500, size * 10), order: [{ _count: 'desc' }, { _key: 'asc' }], show_term_doc_count_error: true } }
 }
 
 /** Counts of given values exactly (a short `include` list is counted in full on every shard). */
@@ -67,12 +67,14 @@ export function readValues(facet: FacetDefinition, answer: Aggregation, wanted: 
   if (facet.order === 'newest') return { values, more: false, exact: !more && missing === 0 }
   if (values.length < wanted) return { values, more, exact: missing === 0 && !more }
   const last = values[wanted - 1].count
-  // A value not listed has at most `missing` passages; a listed one may be short by its own error.
+  // A value missing from the answer: held by no shard's list (at most `missing` passages), or cut by the
+  // coordinating node's size (at most the smallest count listed, plus what the shards that left it out hold).
+  const cut = buckets.length >= size
+  const unseen = cut ? buckets[buckets.length - 1].doc_count + missing : missing
   const certain =
-    (missing === 0 || missing < last) &&
-    buckets.every((bucket) => !bucket.doc_count_error_upper_bound || bucket.doc_count + bucket.doc_count_error_upper_bound < last) &&
-    // Values tied with the last one shown are all here, unless the list was cut at its size.
-    !(buckets.length >= size && buckets[buckets.length - 1].doc_count >= last)
+    (unseen === 0 || unseen < last) &&
+    // A listed value may be short by its own error: those that could reach the last one shown must be exact.
+    buckets.every((bucket) => !bucket.doc_count_error_upper_bound || bucket.doc_count + bucket.doc_count_error_upper_bound < last)
   return { values, more: more || values.length > wanted, exact: certain }
 }
 
