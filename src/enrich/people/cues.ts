@@ -164,3 +164,6 @@ export const ORGANISATION_OPENERS = words(`bank agence banco banca banque societ
 
 /** Articles of other languages that open a capitalised run ("Het Comite", "Les Echos"): never part of a name. */
 export const FOREIGN_ARTICLES = words(`het les los las il gli`)
+
+/** Words that open place names ("Santa Barbara", "Fort Worth", "Port Harcourt"), never a person's name. */
+export const PLACE_OPENERS = words(`santa santo san sao los las fort port mount lake cape isla puerto porto`)

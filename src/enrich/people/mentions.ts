@@ -13,6 +13,7 @@ import {
   NAME_SUFFIXES,
   NON_PERSON_HEADS,
   ORGANISATION_OPENERS,
+  PLACE_OPENERS,
   PLAYER_LIST_CUES,
   RELIGIOUS_TITLES,
   ROLE_WORDS,
@@ -20,7 +21,7 @@ import {
   SURNAME_ENDINGS,
   TITLES,
 } from './cues.ts'
-import { isLegalSuffix, companySignAfter, companySignBefore, lettersOnly } from './organisations.ts'
+import { isFirmHead, isLegalSuffix, companySignAfter, companySignBefore, lettersOnly } from './organisations.ts'
 import type { Token } from './tokenize.ts'
 import {
   canBeNamePart,
@@ -151,25 +152,29 @@ function isHeadWord(token: Token): boolean {
 }
 
 /**
- * Records the name part of "Comdata Network Inc", "Merrill Lynch Capital Markets", "Ford Motor Co": the words
- * before the first head word, when they could pass for a person's name elsewhere.
+ * Records the name part of "Comdata Network Inc", "Merrill Lynch Capital Markets", "Davis Cup": the words before
+ * the first head word, when they could pass for a person's name elsewhere. They are no person in this article;
+ * they count as a firm in the corpus's stats only when the head is a firm's ("Inc", "Bank", "Capital"), since
+ * cups, prizes and streets are named after people ("Davis Cup").
  */
 function rememberOrganisation(span: Token[], context: MentionContext): void {
-  const firstHead = span.findIndex(isHeadWord)
+  const firstHead = span.findIndex((t) => isHeadWord(t) || isFirmHead(t))
   const name = span.slice(0, firstHead).filter((t) => !NAME_PARTICLES.has(t.text))
   while (name.length > 0 && name[0].sentenceStart && isCommon(name[0].folded) && !isGiven(name[0].folded)) name.shift()
   if (name.length === 0 || name.length > 4 || name.every((t) => t.isInitial)) return
-  recordOrganisation(name, context)
+  recordOrganisation(name, context, span.slice(firstHead).some(isFirmHead))
 }
 
 /**
- * Records a firm's name, and its opening words of two or more ("Bell Canada" of "Bell Canada Enterprises Inc",
- * "Merrill Lynch" of "Merrill Lynch Capital Markets"), which stories use for the same firm.
+ * Records an organisation's name as no person of this article and, for a firm, its firm sign in the stats, with
+ * its opening words of two or more ("Bell Canada" of "Bell Canada Enterprises Inc", "Merrill Lynch" of "Merrill
+ * Lynch Capital Markets"), which stories use for the same firm.
  */
-function recordOrganisation(name: Token[], context: MentionContext): void {
+function recordOrganisation(name: Token[], context: MentionContext, firm = true): void {
+  context.organisationKeys.add(foldName(displayOf(name)))
+  if (!firm) return
   for (let length = name.length; length >= Math.min(2, name.length); length--) {
-    const display = name.slice(0, length).map((t) => t.text).join(' ')
-    if (length === name.length) context.organisationKeys.add(foldName(display))
+    const display = displayOf(name.slice(0, length))
     context.organisations.set(display, (context.organisations.get(display) ?? 0) + 1)
   }
 }
@@ -276,6 +281,9 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
     if (given > 0) prefix.push(...name.splice(0, given))
   }
   if (name.every((t) => t.isInitial)) return undefined
+  // "Santa Barbara", "San Diego", "Fort Worth": a place opener before a saint's name or a word is a place,
+  // whatever the lists know of it ("Santa Puglisi" is a person).
+  if (name.length >= 2 && PLACE_OPENERS.has(name[0].folded) && (isGiven(name[1].folded) || isPlaceLike(name[1].folded) || isCommon(name[1].folded))) return undefined
   // "Carl C.", "Marika P.": a name never ends in an initial; the word before it is a given name or a label.
   if (name[name.length - 1].isInitial) return undefined
   // "K. Everyone", "S. That": an initial before an ordinary word is a letter, not a person.

@@ -27,6 +27,19 @@ const FIRM_NOUNS = words(`
   retailer manufacturer airline
 `)
 
+/** Head words of firms' names ("Chase Manhattan Bank", "Merrill Lynch Capital Markets", "Ford Motor Co"). */
+const FIRM_HEADS = words(`
+  bank banks bancorp bancshares fund funds capital securities holdings group groups corp corporation industries
+  international motor motors airlines airways systems technologies technology electric electronics energy oil
+  petroleum gas mining steel foods pharma partners associates trust insurance markets enterprises investments
+  finance financial resources communications
+`)
+
+/** A firm's legal form or the head word of a firm's name. */
+export function isFirmHead(token: Token): boolean {
+  return isLegalSuffix(token) || FIRM_HEADS.has(token.folded)
+}
+
 /** What a firm is of another ("a unit of", "a subsidiary of"). */
 const OWNED_NOUNS = words(`unit subsidiary division affiliate arm`)
 

@@ -196,6 +196,28 @@ describe('findPeopleInArticle: initials, firms, amounts and credits on real news
     none('The notes were priced at par, said lead manager Kidder Peabody.')
   })
 
+  it('skips a firm named as owned or as another firm’s unit, by its other name, or by a name run on to its legal form', () => {
+    none('David Jones, owned 49.2 pct by Adsteam, earned more.', 'Hongkong Electric, a unit of Hutchison, said so.')
+    none('The notes are secured by Federal Home Loan Mortgage Corp, Freddie Mac, certificates.')
+    none('Hiram Walker-Gooderham and Worts Ltd raised its bid.', 'Bank Negara said it took up the issue.')
+  })
+
+  it('skips places opened by "Santa", "San" or "Fort", and keeps "Santa" as a given name', () => {
+    none('The hotel at Santa Barbara was sold.', 'Fort Worth and San Diego bid for it.')
+    expect(findPeopleInArticle(['Santa Puglisi, whose brother was killed, said so.'])).toEqual([['Santa Puglisi']])
+  })
+
+  it('counts a cup named after a person as no firm, but keeps it out of the article’s people', () => {
+    const { passages, stats } = findPeopleWithStats(['The Davis Cup final starts on Friday.', 'Ford Motor Co said it would build more cars.'])
+    expect(passages.flat()).toEqual([])
+    expect(stats.Davis).toBeUndefined()
+    expect(stats.Ford).toMatchObject({ companyCues: 1 })
+  })
+
+  it('resolves a surname of several words to the full name the article gives: "Bra Kanon"', () => {
+    expect(findPeopleInArticle(['Agriculture Minister Denis Bra Kanon said so.', 'Bra Kanon added more.'])).toEqual([['Denis Bra Kanon'], ['Denis Bra Kanon']])
+  })
+
   it('skips a name the article’s own organisation list gives', () => {
     expect(findPeopleInArticle(['Anna Karenina Holdings said profits rose.'], { orgHints: ['Anna Karenina'] }).flat()).toEqual([])
   })

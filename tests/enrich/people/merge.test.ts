@@ -109,6 +109,12 @@ describe('mergePeople: safe merging on real news', () => {
     expect(merge.canonical('Michael Reagan')).toBe('Michael Reagan')
   })
 
+  it('merges a surname of several words into the full name that adds a given name to it: "Bra Kanon"', () => {
+    const merge = mergePeople(counts({ 'Denis Bra Kanon': 14, 'Bra Kanon': 8, 'Minsiter Yasuhiro Nakasone': 1, 'Yasuhiro Nakasone': 120 }))
+    expect(merge.canonical('Bra Kanon')).toBe('Denis Bra Kanon')
+    expect(merge.canonical('Yasuhiro Nakasone')).toBe('Yasuhiro Nakasone')
+  })
+
   it('keeps a bare surname apart when two full names share it', () => {
     const merge = mergePeople(counts({ Baker: 40, 'James Baker': 263, 'Howard Baker': 33 }))
     expect(merge.canonical('Baker')).toBe('Baker')
