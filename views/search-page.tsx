@@ -7,6 +7,10 @@ import type { OverviewView } from '../src/server/overview-view-model.ts'
 import { FacetSidebar } from './facets.tsx'
 import { FilterChips } from './filter-chips.tsx'
 import { FeedLink, Layout } from './layout.tsx'
+import { FEED_PATH } from '../src/server/feed-format.ts'
+
+/** The home page's feed: every new passage. */
+const EVERY_PASSAGE_FEED = 'Clippings: every passage'
 import { Overview } from './overview.tsx'
 import { Pagination } from './pagination.tsx'
 import { Results } from './results.tsx'
@@ -78,7 +82,7 @@ export function SearchFragment(props: { view: SearchPageView; intro?: Child; tit
 /** The home page without a query: the overview in the region results swap into. */
 export function OverviewPage(props: { view: OverviewView }) {
   return (
-    <Layout title="Clippings" query="" formState={[]} formAction="/" autofocus live skipTarget="results-title">
+    <Layout title="Clippings" query="" formState={[]} formAction="/" autofocus live skipTarget="results-title" feedHref={FEED_PATH} feedTitle={EVERY_PASSAGE_FEED}>
       <SearchStatus text="" />
       <main id="search-page" class="page">
         <Overview view={props.view} />
@@ -95,6 +99,7 @@ export function OverviewFragment(props: { view: OverviewView }) {
       <Overview view={props.view} />
       <SearchState state={[]} oob />
       <SearchStatus text="The collection’s overview" oob />
+      <FeedLink href={FEED_PATH} title={EVERY_PASSAGE_FEED} oob />
     </>
   )
 }
