@@ -4,17 +4,20 @@ import { facetValueLabel, facetValueParent } from '../../facets/registry.ts'
 import type { FacetCounts, FacetName, SearchHit } from '../../model.ts'
 import { indexTerm, foldTerm } from '../../text/analyze.ts'
 import { defaults } from '../../defaults.ts'
-import { highlight, makeSnippet, withinEditDistance, type HighlightSpec } from '../highlight.ts'
+import { highlight, highlightQueryTerms, makeSnippet, withinEditDistance } from '../highlight.ts'
 import { FacetTally, listFacetValues } from './columns.ts'
 import type { IndexParts } from './parts.ts'
 import type { SearchPlan } from './plan.ts'
 import { termWeight } from './postings.ts'
 
+/**
+ * A result with its highlight ranges and snippet. The query's words are found in the passage's own text
+ * (see highlightQueryTerms) rather than looked up in the postings of every term a prefix or a typo stands
+ * for, so marking a page costs the page's text, whatever the query expands to.
+ */
 export function toHit(parts: IndexParts, doc: number, score: number, plan: SearchPlan): SearchHit {
   const passage = parts.store.passage(doc)
-  const terms = parts.scorer.matchedTerms(plan.clauses.flat(), doc)
-  const spec: HighlightSpec = { terms: new Set(terms), phrases: plan.phrases }
-  const { ranges, words } = highlight(passage.text, spec)
+  const { ranges, words } = highlightQueryTerms(passage.text, plan.highlight)
   return { passage, score, ranges, matchedTerms: words, snippet: makeSnippet(passage.text, ranges, defaults.snippetLength) }
 }
 
@@ -49,6 +52,8 @@ export function facetCounts(parts: IndexParts, tallies: Map<FacetName, FacetTall
   return counts
 }
 
+const MAX_SUGGESTED_WORDS = 8
+
 /**
  * Words in the index close to what was typed, offered when nothing matched: for each word of four letters
  * or more, the index term within one edit (two for words of six letters or more) held by the most
@@ -56,7 +61,8 @@ export function facetCounts(parts: IndexParts, tallies: Map<FacetName, FacetTall
  */
 export function suggest(parts: IndexParts, words: string[]): string[] {
   const suggestions = new Set<string>()
-  for (const word of words) {
+  // A handful of words is enough to suggest from; a thousand-character query must not cost a lookup each.
+  for (const word of [...new Set(words)].slice(0, MAX_SUGGESTED_WORDS)) {
     const term = indexTerm(word)
     if (term === null || term.length < 4) continue
     // A word the collection holds as typed is spelt right: other words, or the filters, leave nothing.

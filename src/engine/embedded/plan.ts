@@ -3,8 +3,8 @@
 import type { FacetFilters, FacetName, SearchRequest, SortOrder } from '../../model.ts'
 import { parseQuery, type ParsedQuery, type QueryNode } from '../../query/parse.ts'
 import { foldTerm } from '../../text/analyze.ts'
-import { compileQuery } from '../compile-query.ts'
-import { phraseKey } from '../highlight.ts'
+import { compileQuery, queryTerms } from '../compile-query.ts'
+import { phraseKey, type QueryTerms } from '../highlight.ts'
 import type { IndexParts } from './parts.ts'
 import type { Clause } from './scorer.ts'
 
@@ -31,6 +31,8 @@ export interface SearchPlan {
   relaxable: boolean
   /** What the plan had to limit, for the page to say. */
   notices: string[]
+  /** The query's words as the text-side highlighter looks for them. */
+  highlight: QueryTerms
 }
 
 /** Reads the request and its query once: filters merged, values resolved, clauses compiled, sort decided. */
@@ -59,6 +61,7 @@ export function planSearch(parts: IndexParts, request: SearchRequest): SearchPla
     words: collectWords(parsed.must),
     relaxable: compiled.clauses.length > 1,
     notices,
+    highlight: queryTerms(parsed.must, parts.ranking),
   }
 }
 

@@ -232,11 +232,16 @@ export class PostingScorer {
   private postingLists(clause: Clause): PostingList[] {
     const lists: PostingList[] = []
     for (const spec of clause) {
-      for (const [data, weight] of this.expand(spec).terms) {
+      const { terms } = this.expand(spec)
+      // A prefix is one word being typed, whichever word it turns out to be: its expansions share the
+      // rarity of the prefix as a whole (their passages together), so a rare name starting "coff" does not
+      // outrank "coffee" for being rare. The expansion's own weight still favours the shorter completion.
+      const shared = spec.prefix ? this.fieldFrequencies(terms) : undefined
+      for (const [data, weight] of terms) {
         for (const { fieldId, boost } of this.settings.fieldBoosts) {
           const chunks = data[fieldId]
           if (!chunks || chunks.live === 0) continue
-          const frequency = chunks.live
+          const frequency = Math.min(this.source.documentCount, shared?.[fieldId] ?? chunks.live)
           const idf = Math.log(1 + (this.source.documentCount - frequency + 0.5) / (frequency + 0.5))
           for (const { ids, frequencies } of chunks.chunks) {
             lists.push({
@@ -251,6 +256,13 @@ export class PostingScorer {
       }
     }
     return lists
+  }
+
+  /** Per field id, the live passages of all the expansions together (an upper bound: a passage may hold two). */
+  private fieldFrequencies(terms: readonly Expanded[]): number[] {
+    const sums: number[] = []
+    for (const [data] of terms) data.forEach((chunks, fieldId) => (sums[fieldId] = (sums[fieldId] ?? 0) + (chunks?.live ?? 0)))
+    return sums
   }
 
   /** Whether any index term the specs stand for occurs in one passage (stops at the first). */
