@@ -17,8 +17,13 @@ export interface EmbeddedBackendOptions extends EngineOptions {
   log?: (line: string) => void
   /** Deltas are merged into a new base once they hold more passages than this share of the base. Default 0.25. */
   mergeShare?: number
-  /** …or once there are more deltas than this. Default 24. */
+  /** …or once there are more deltas than this. Default 200 (a load replays each one; they are small). */
   mergeCount?: number
+  /**
+   * A serving process merges only after this many milliseconds without a change (a merge writes the whole
+   * index, and changes wait for it to finish). Default 10,000.
+   */
+  mergeQuietMs?: number
   /** Test hook: called after a change's files are written and before its commit (a crash there loses nothing). */
   beforeCommit?: () => void | Promise<void>
 }
@@ -42,6 +47,10 @@ export class EmbeddedBackend implements Backend {
 
   get location(): string {
     return this.folder.dir
+  }
+
+  get mergeQuietMs(): number {
+    return this.options.mergeQuietMs ?? 10_000
   }
 
   async exists(): Promise<boolean> {
@@ -176,7 +185,7 @@ export class EmbeddedBackend implements Backend {
   /** Whether the commit's deltas should be merged into a new base. */
   needsMerge(commit: Commit): boolean {
     const deltaPassages = commit.deltas.reduce((sum, delta) => sum + delta.passages + delta.removed, 0)
-    return commit.deltas.length > (this.options.mergeCount ?? 24) || deltaPassages > Math.max(1000, commit.base.passages * (this.options.mergeShare ?? 0.25))
+    return commit.deltas.length > (this.options.mergeCount ?? 200) || deltaPassages > Math.max(1000, commit.base.passages * (this.options.mergeShare ?? 0.25))
   }
 
   /** Loads the index in force: its base, then each delta replayed in order. */
@@ -328,6 +337,7 @@ class EmbeddedLiveEngine implements LiveEngine {
   private readonly listeners = new Set<() => void>()
   private writerOpen = false
   private merging: Promise<void> | undefined
+  private mergeTimer: NodeJS.Timeout | undefined
   private readonly reader: SearchEngine
 
   constructor(
@@ -377,14 +387,23 @@ class EmbeddedLiveEngine implements LiveEngine {
     for (const listener of this.listeners) listener()
   }
 
-  /** Merges the deltas into a new base after the current flush, while searches go on. */
+  /**
+   * Merges the deltas into a new base once changes have paused (`mergeQuietMs` without a flush), while
+   * searches go on: the base is written in slices between which the event loop runs. A flush arriving
+   * meanwhile waits for the merge to finish.
+   */
   mergeInBackground(): void {
-    this.merging ??= this.owner
-      .merge(this.engine)
-      .catch((error: unknown) => this.owner.log(`Clippings: merging the index's deltas failed (they stay in force): ${(error as Error).message}`))
-      .finally(() => {
-        this.merging = undefined
-      })
+    if (this.mergeTimer) clearTimeout(this.mergeTimer)
+    this.mergeTimer = setTimeout(() => {
+      this.mergeTimer = undefined
+      this.merging ??= this.owner
+        .merge(this.engine)
+        .catch((error: unknown) => this.owner.log(`Clippings: merging the index's deltas failed (they stay in force): ${(error as Error).message}`))
+        .finally(() => {
+          this.merging = undefined
+        })
+    }, this.owner.mergeQuietMs)
+    this.mergeTimer.unref()
   }
 
   onUpdate(listener: () => void): () => void {
@@ -393,6 +412,7 @@ class EmbeddedLiveEngine implements LiveEngine {
   }
 
   async close(): Promise<void> {
+    if (this.mergeTimer) clearTimeout(this.mergeTimer)
     await this.merging
     this.listeners.clear()
   }

@@ -15,6 +15,25 @@ export interface FileCheck {
   crc32: number
 }
 
+/** Milliseconds of work between two turns of the event loop while a large file is written. */
+const SLICE_MS = 8
+
+/**
+ * The items of an iterable, handed out with a turn of the event loop every few milliseconds of work, so a
+ * file written by a serving process (a merge) never holds searches up for long. (`for await` over a plain
+ * iterable only yields to microtasks, never to the I/O and timers searches wait on.)
+ */
+async function* paced<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
+  let sliceStart = performance.now()
+  for await (const item of items) {
+    yield item
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
+  }
+}
+
 /** Counts bytes and the CRC-32 of what passes through a writer. */
 class Checksum {
   bytes = 0
@@ -41,7 +60,7 @@ export async function writeChunks(path: string, chunks: Iterable<Uint8Array> | A
   const stream = createWriteStream(path, { flags: 'wx' })
   const sum = new Checksum()
   try {
-    for await (const chunk of chunks) {
+    for await (const chunk of paced(chunks)) {
       sum.update(chunk)
       if (!stream.write(chunk)) await once(stream, 'drain')
     }
@@ -66,7 +85,7 @@ export async function writeJsonLines(path: string, items: Iterable<unknown> | As
   gzip.pipe(file)
   let batch = ''
   try {
-    for await (const item of items) {
+    for await (const item of paced(items)) {
       batch += JSON.stringify(item) + '\n'
       if (batch.length < 1 << 20) continue
       if (!gzip.write(batch)) await once(gzip, 'drain')
