@@ -158,7 +158,8 @@ function lowercaseWords(lines: Token[][]): Set<string> {
   const words = new Set<string>()
   for (const tokens of lines) {
     for (const token of tokens) {
-      if (token.isWord && token.text.length > 1 && token.text === token.folded && /^\p{Ll}/u.test(token.text) && !NAME_PARTICLES.has(token.text)) words.add(token.folded)
+      // A word token opens with a letter; equal to its folded form, that letter is lower case.
+      if (token.isWord && !token.isCapitalised && token.text.length > 1 && token.text === token.folded && !NAME_PARTICLES.has(token.text)) words.add(token.folded)
     }
   }
   return words

@@ -227,7 +227,7 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   // "Agence France-Presse", "Societe Generale", "Bank Negara": the head word opens the name (and no title
   // follows it, as in "Bank Governor Robin Leigh-Pemberton").
   if (span.length >= 2 && ORGANISATION_OPENERS.has(span[0].folded) && !span.some((t) => TITLES.has(t.folded))) {
-    if (span.length <= 4) recordOrganisation(span, context)
+    if (span.length <= 4) recordOrganisation(span, context, isFirmHead(span[0]))
     return undefined
   }
   // "Art Director": no one's surname is a title that is no surname ("John Major" is).

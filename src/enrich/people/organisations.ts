@@ -9,7 +9,7 @@ import type { Token } from './tokenize.ts'
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/))
 
 /** Legal forms and firm words written after a company's name ("Inc", "Plc", "Brothers"). */
-export const LEGAL_SUFFIXES = words(`
+const LEGAL_SUFFIXES = words(`
   inc inc. incorporated corp corp. corporation co co. cos cos. company companies ltd ltd. limited plc llc llp lp
   ag sa s.a. nv n.v. bv b.v. gmbh spa s.p.a. ab asa oy kk bhd pty pte nl
   brothers bros bros. sons cie
@@ -33,6 +33,7 @@ const FIRM_HEADS = words(`
   international motor motors airlines airways systems technologies technology electric electronics energy oil
   petroleum gas mining steel foods pharma partners associates trust insurance markets enterprises investments
   finance financial resources communications
+  agence banco banca banque societe compagnie companhia compania grupo groupe
 `)
 
 /** A firm's legal form or the head word of a firm's name. */

@@ -50,7 +50,7 @@ export function tokenize(text: string): Token[] {
       }
       // "Moscow-based", "Icahn-led": a capitalised compound ending in an ordinary lower-case word is an adjective
       // built on a name; the name part is kept as a word that ends any run ("Carl C. Icahn-led TWA").
-      const adjective = /^(\p{Lu}[\p{L}\p{M}'’-]*?)-(\p{Ll}{3,})$/u.exec(raw)
+      const adjective = raw.includes('-') ? /^(\p{Lu}[\p{L}\p{M}'’-]*?)-(\p{Ll}{3,})$/u.exec(raw) : null
       // Only when the tail is an ordinary word or a participle: "Silpa-archa" is a surname.
       const adjectiveStem = adjective !== null && (adjective[2].endsWith('ed') || nameLexicon.commonWords.has(adjective[2]))
       if (adjectiveStem) raw = adjective[1]
