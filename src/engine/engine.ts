@@ -24,6 +24,12 @@ export interface SearchOptions {
   signal?: AbortSignal
   /** Milliseconds the search may spend matching before it answers what it has, marked partial. */
   budgetMs?: number
+  /**
+   * Whether other searches are waiting; with `sliceMs`, a search that has run that long while others wait
+   * stops as if its budget were spent (the server's fair turns, see src/server/search-turns.ts).
+   */
+  contended?: () => boolean
+  sliceMs?: number
 }
 
 export interface FacetValuesOptions {

@@ -6,25 +6,61 @@
 // order, every request waits its fair share (same load: p99 1.06 s, all 50 served), and the server keeps
 // accepting connections and serving pages between searches.
 //
+// Searches likely to be costly (prefixes, groups, stop words only) wait while quick ones go, and any search
+// that runs long while others wait stops at its slice, marked partial: with five clients sending the costliest
+// queries they can write, everyone else still gets turns.
+//
 // A search whose client has gone is dropped when its turn comes (and a running one stops at its next look at
 // the budget), so clients that hang up cannot keep the others waiting.
 import { HTTPException } from 'hono/http-exception'
 import { withSearch, type SearchEngine, type SearchOptions } from '../engine/engine.ts'
 import type { SearchRequest, SearchResponse } from '../model.ts'
 import { currentSignal } from './request-context.ts'
+import { foldTerm } from '../text/analyze.ts'
+import { isStopWord } from '../text/stop-words.ts'
 
 /** The status a search answers when its client has gone (nginx's "client closed request"): nobody reads it. */
 const CLIENT_GONE = 499
 
-/** The engine with `search` calls queued, one per event-loop turn, first come first served. */
+/** How many light searches may go before a waiting heavy one, so heavy ones are never starved. */
+const LIGHT_TURNS_PER_HEAVY = 4
+/** While others wait, a heavy search stops after this long (answering what it has, marked partial)… */
+const HEAVY_SLICE_MS = 25
+/** …and a light one after this long, since it was expected to be quick. */
+const LIGHT_SLICE_MS = 100
+
+/**
+ * Whether a search is likely to be costly, from its text alone (deciding must cost nothing): prefixes,
+ * groups, many alternatives or words, a very long query, or only stop words (which the engine checks on
+ * every passage's text).
+ */
+export function looksHeavy(request: SearchRequest): boolean {
+  const query = request.query ?? ''
+  if (query.length > 120 || /[*()]/.test(query)) return true
+  const words = query.split(/\s+/).filter(Boolean)
+  if (words.length > 12 || words.filter((word) => word === 'OR').length >= 3) return true
+  const bare = words.map((word) => word.replace(/^[-"“”]+|["“”]+$/gu, ''))
+  return bare.length > 0 && bare.every((word) => /^[\p{L}\p{N}'’]+$/u.test(word) && isStopWord(foldTerm(word)))
+}
+
+/**
+ * The engine with `search` calls queued, one per event-loop turn: light searches first come first served,
+ * heavy ones (see `looksHeavy`) in between; and a search that runs long while others wait gives way,
+ * answering what it has, marked partial.
+ */
 export function takingTurns(engine: SearchEngine): SearchEngine {
-  const queue: (() => void)[] = []
+  const light: (() => void)[] = []
+  const heavy: (() => void)[] = []
+  let lightTurns = 0
   let scheduled = false
+  const waiting = () => light.length + heavy.length > 0
   const runNext = () => {
     scheduled = false
-    queue.shift()?.()
+    const takeHeavy = heavy.length > 0 && (light.length === 0 || lightTurns >= LIGHT_TURNS_PER_HEAVY)
+    lightTurns = takeHeavy ? 0 : lightTurns + 1
+    ;(takeHeavy ? heavy : light).shift()?.()
     // The next search waits for the next turn, after the loop has read sockets and accepted connections.
-    if (queue.length > 0) schedule()
+    if (waiting()) schedule()
   }
   const schedule = () => {
     if (scheduled) return
@@ -34,13 +70,14 @@ export function takingTurns(engine: SearchEngine): SearchEngine {
   const search = (request: SearchRequest, options: SearchOptions = {}) =>
     new Promise<SearchResponse>((resolve, reject) => {
       const signal = options.signal ?? currentSignal()
-      queue.push(() => {
+      const isHeavy = looksHeavy(request)
+      ;(isHeavy ? heavy : light).push(() => {
         if (signal?.aborted) {
           reject(new HTTPException(CLIENT_GONE as 400, { message: 'The client closed the connection.' }))
           return
         }
         try {
-          engine.search(request, { ...options, signal }).then(resolve, reject)
+          engine.search(request, { sliceMs: isHeavy ? HEAVY_SLICE_MS : LIGHT_SLICE_MS, contended: waiting, ...options, signal }).then(resolve, reject)
         } catch (error) {
           reject(error)
         }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
-import type { SearchEngine } from '../../src/engine/engine.ts'
+import type { SearchEngine, SearchOptions } from '../../src/engine/engine.ts'
 import type { SearchRequest, SearchResponse } from '../../src/model.ts'
-import { takingTurns } from '../../src/server/search-turns.ts'
+import { looksHeavy, takingTurns } from '../../src/server/search-turns.ts'
 
 /** An engine whose searches log themselves and, on the first one, queue other work on the event loop. */
 function loggingEngine(log: string[]): SearchEngine {
@@ -19,21 +19,21 @@ describe('searches taking turns', () => {
   it('answers each search with its own response, first come first served', async () => {
     const log: string[] = []
     const engine = takingTurns(loggingEngine(log))
-    const responses = await Promise.all(['a', 'b', 'c'].map((query) => engine.search({ query })))
-    expect(responses.map((r) => r.query)).toEqual(['a', 'b', 'c'])
-    expect(log.filter((entry) => entry !== 'other work')).toEqual(['a', 'b', 'c'])
+    const responses = await Promise.all(['dam', 'river', 'cotton'].map((query) => engine.search({ query })))
+    expect(responses.map((r) => r.query)).toEqual(['dam', 'river', 'cotton'])
+    expect(log.filter((entry) => entry !== 'other work')).toEqual(['dam', 'river', 'cotton'])
   })
 
   it('lets other work on the event loop run between two searches', async () => {
     const log: string[] = []
     const engine = takingTurns(loggingEngine(log))
-    await Promise.all(['a', 'b', 'c'].map((query) => engine.search({ query })))
-    expect(log).toEqual(['a', 'other work', 'b', 'c'])
+    await Promise.all(['dam', 'river', 'cotton'].map((query) => engine.search({ query })))
+    expect(log).toEqual(['dam', 'other work', 'river', 'cotton'])
 
     // Called directly, the searches would run back to back before anything else.
     const direct: string[] = []
     const plain = loggingEngine(direct)
-    await Promise.all(['a', 'b', 'c'].map((query) => plain.search({ query })))
+    await Promise.all(['dam', 'river', 'cotton'].map((query) => plain.search({ query })))
     await new Promise((resolve) => setImmediate(resolve))
     expect(direct.indexOf('other work')).toBe(3)
   })
@@ -65,5 +65,36 @@ describe('searches taking turns', () => {
     expect((await kept).query).toBe('b')
     expect(log).not.toContain('a')
     expect(seen).toEqual([here.signal])
+  })
+
+  it('lets quick searches go before likely costly ones, without starving them', async () => {
+    const log: string[] = []
+    const engine = takingTurns(loggingEngine(log))
+    const queries = ['s* OR c*', '"the of"', 'dam', 'river', 'cotton', 'wheat', 'rice', 'oats', 'rye']
+    await Promise.all(queries.map((query) => engine.search({ query })))
+    const order = log.filter((entry) => entry !== 'other work')
+    expect(order.slice(0, 4)).toEqual(['dam', 'river', 'cotton', 'wheat'])
+    expect(order.indexOf('s* OR c*')).toBe(4)
+    expect(order).toHaveLength(queries.length)
+  })
+
+  it('tells the engine whether others wait, so a long search gives way after its slice', async () => {
+    const seen: { sliceMs?: number; contended: boolean }[] = []
+    const engine = takingTurns({
+      search: async (request: SearchRequest, options?: SearchOptions) => {
+        seen.push({ sliceMs: options?.sliceMs, contended: Boolean(options?.contended?.()) })
+        return { query: request.query } as SearchResponse
+      },
+    } as SearchEngine)
+    await Promise.all([engine.search({ query: 'c*' }), engine.search({ query: 'dam' })])
+    expect(seen).toEqual([
+      { sliceMs: 100, contended: true },
+      { sliceMs: 25, contended: false },
+    ])
+  })
+
+  it('takes prefixes, groups, long or stop-word-only queries for costly ones', () => {
+    expect(['remit*', '(a b) c', 'x OR y OR z OR w', 'the', 'to be or not to be', 'w '.repeat(70)].every((query) => looksHeavy({ query }))).toBe(true)
+    expect(['', 'remittances', 'oil prices opec', '"Rogun dam"', 'person:Putin'].some((query) => looksHeavy({ query }))).toBe(false)
   })
 })

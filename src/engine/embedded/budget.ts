@@ -4,14 +4,22 @@
 
 export class Budget {
   private readonly deadline: number
+  private readonly sliceEnd: number
   private spent = false
 
-  /** `ms`: the time allowed from now (Infinity for none); `signal`: aborted when the client is gone. */
+  /**
+   * `ms`: the time allowed from now (Infinity for none); `signal`: aborted when the client is gone;
+   * `contended` and `sliceMs`: stop after the slice when others are waiting.
+   */
   constructor(
     ms: number,
     private readonly signal?: AbortSignal,
+    private readonly contended?: () => boolean,
+    sliceMs = Number.POSITIVE_INFINITY,
   ) {
-    this.deadline = performance.now() + ms
+    const now = performance.now()
+    this.deadline = now + ms
+    this.sliceEnd = now + sliceMs
   }
 
   static unlimited(): Budget {
@@ -20,7 +28,9 @@ export class Budget {
 
   /** Whether the search must stop now. Once true, stays true. */
   exceeded(): boolean {
-    if (!this.spent && (performance.now() > this.deadline || this.signal?.aborted)) this.spent = true
+    if (this.spent) return true
+    const now = performance.now()
+    if (now > this.deadline || this.signal?.aborted || (now > this.sliceEnd && this.contended?.())) this.spent = true
     return this.spent
   }
 

@@ -287,7 +287,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(request: SearchRequest, options: SearchOptions = {}): Promise<SearchResponse> {
     const started = performance.now()
-    const budget = new Budget(options.budgetMs ?? this.budgetMs, options.signal)
+    const budget = new Budget(options.budgetMs ?? this.budgetMs, options.signal, options.contended, options.sliceMs)
     const plan = planSearch(this.parts, request)
     const page = Math.max(1, Math.floor(request.page ?? 1))
     const size = Math.min(defaults.maxPageSize, Math.max(1, Math.floor(request.size ?? defaults.pageSize)))
