@@ -235,6 +235,11 @@ function scoreSpan(tokens: Token[], start: number, end: number, passage: number,
   if (isPluralOfWord(head.folded) && !(span.length >= 2 && span[span.length - 2].isInitial)) return undefined
   if (endsWithKnownName(span)) return undefined
   if (isCreditLine(tokens, start, end)) return undefined
+  // "a trade professor at Cornell", "a spokesman at Nasdaq": where someone works is an organisation.
+  if (tokens[start - 1]?.folded === 'at' && tokens.slice(Math.max(0, start - 5), start - 1).some((t) => t.isWord && !t.isCapitalised && isRoleWord(t.folded))) {
+    recordOrganisation(span, context, false)
+    return undefined
+  }
   // "Ay Expd-E 21,044.6": a table row's label with a footnote letter.
   if (span.some(isCodeLabel)) return undefined
 

@@ -68,7 +68,8 @@ export function canBeNamePart(token: Token): boolean {
 
 /** "Singer-guitarists": a compound ending in a plural role, which describes people without being a name. */
 function isPluralRole(folded: string): boolean {
-  return folded.includes('-') && folded.endsWith('s') && isRoleWord(folded.slice(0, -1))
+  if (!folded.includes('-') || !folded.endsWith('s')) return false
+  return folded.slice(0, -1).split('-').some((part) => isRoleWord(part))
 }
 
 /** Looser test used when the context vouches for a person: anything but titles, head words and nationalities. */

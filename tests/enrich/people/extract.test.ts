@@ -237,6 +237,14 @@ describe('findPeopleInArticle: initials, firms, amounts and credits on real news
     expect(findPeopleInArticle(['3/4 - Marlene Thomsen / Lisbet Stuer-Lauridsen (Denmark) beat']).flat()).toEqual(['Marlene Thomsen', 'Lisbet Stuer-Lauridsen'])
   })
 
+  it('skips where someone works: "a trade professor at Cornell"', () => {
+    expect(findPeopleInArticle(['Eswar Prasad, a trade professor at Cornell, said the temper was mercurial.'])).toEqual([['Eswar Prasad']])
+  })
+
+  it('strips a compound of plural roles before a name: "Singer-guitarists Tom Johnston"', () => {
+    expect(findPeopleInArticle(['Singer-guitarists Tom Johnston and Patrick Simmons will tour.']).flat()).toEqual(['Tom Johnston', 'Patrick Simmons'])
+  })
+
   it('skips contractions, job titles as heads and nationality adjectives: "I’m", "Art Director", "British"', () => {
     none('“I’m proud of it,” he told us.', 'Art Director and designers worked on it.')
     none('China is likely to deploy forces onto the former British colony’s streets.')
