@@ -259,6 +259,17 @@ async function fullBuild(
   return { summary, state }
 }
 
+/** Bytes below which a few changed files are read in this thread: starting a reading thread costs about a second. */
+const IN_THREAD_BYTES = 2 * 1024 * 1024
+
+/**
+ * Reading threads for an update: none for a few small files (each reader is bounded on its own: HTML
+ * nesting is capped, sizes are capped), else the default pool with its per-file time budget.
+ */
+function smallReadThreads(files: readonly CorpusFileInfo[]): number | undefined {
+  return files.length <= 20 && files.reduce((sum, file) => sum + file.size, 0) <= IN_THREAD_BYTES ? 0 : undefined
+}
+
 function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0
 }
@@ -336,7 +347,7 @@ async function update(
   const toRead = infos.filter((info) => changed.has(info.path))
   const read = await readCorpusFiles(toRead, context, {
     defaultSource: base.defaultSource,
-    threads: options.threads,
+    threads: options.threads ?? smallReadThreads(toRead),
     onProgress: (done, total) => options.onProgress?.('read', done, total),
   })
   const facts = new Map<string, ArticleFacts[]>()
@@ -366,7 +377,7 @@ async function update(
       for (const article of file.articles) again.takenIds.add(article.id)
     }
     for (const list of facts.values()) for (const fact of list) again.takenIds.add(fact.article.id)
-    const reread = await readCorpusFiles(rereadInfos, again, { defaultSource: base.defaultSource, threads: options.threads })
+    const reread = await readCorpusFiles(rereadInfos, again, { defaultSource: base.defaultSource, threads: options.threads ?? smallReadThreads(rereadInfos) })
     for (const info of rereadInfos) {
       const result = reread.byFile.get(info.path)
       facts.set(info.path, (result?.articles ?? []).map((article, i) => articleFacts(article, result!.textFingerprints[i], enrich)))
