@@ -71,6 +71,9 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]
 }
 
+/** Terms whose document frequencies are remembered per index version. */
+const MAX_KNOWN_TERMS = 200_000
+
 /** Index-wide statistics the scores need. */
 export interface ScoreStatistics {
   documentCount: number
@@ -95,6 +98,8 @@ export class StatisticsSource {
 
   async statistics(terms: Iterable<string>): Promise<ScoreStatistics> {
     this.totals ??= this.readTotals()
+    // Bounded: a long-running server meets ever new words.
+    if (this.known.size > MAX_KNOWN_TERMS) this.known.clear()
     const missing = [...new Set(terms)].filter((term) => !this.known.has(term))
     if (missing.length > 0) await this.readFrequencies(missing)
     const totals = await this.totals
