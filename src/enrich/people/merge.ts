@@ -7,7 +7,7 @@
 // - a name the corpus mostly writes as a firm ("Merrill Lynch and Co", "analysts at Merrill Lynch") is not a person.
 import { emptyAliases, type Aliases } from './aliases.ts'
 import { foldName } from './fold.ts'
-import { givenNamesMatch, isInitialWord, nameWords, sameSurname } from './name-words.ts'
+import { givenNamesMatch, isInitialWord, nameWords, sameSurname, surnameKey } from './name-words.ts'
 import type { NameStat, NameStats } from './stats.ts'
 import { isGiven } from './word-classes.ts'
 
@@ -49,14 +49,14 @@ interface Cluster {
 export function mergePeople(corpus: NameStats, aliases: Aliases = emptyAliases()): PeopleMerge {
   const groups = groupSpellings(corpus)
   const clusterOf = new Map<string, Cluster | null>()
-  const clusters: Cluster[] = []
+  const clusters = new Clusters()
   const aliasClusters = new Map<string, Cluster>()
   const clusterFor = (canonical: string): Cluster => {
     const key = foldName(canonical)
     let cluster = aliasClusters.get(key)
     if (!cluster) {
       cluster = { canonical, words: nameWords(canonical), memberWords: [], members: [], passages: 0 }
-      clusters.push(cluster)
+      clusters.add(cluster)
       aliasClusters.set(key, cluster)
     }
     return cluster
@@ -85,7 +85,7 @@ export function mergePeople(corpus: NameStats, aliases: Aliases = emptyAliases()
   // so each cluster is named by its commonest full spelling and an initial never names a cluster a full name could.
   people.sort((a, b) => rank(a) - rank(b) || b.stat.passages - a.stat.passages || b.display.length - a.display.length || compare(a.display, b.display))
   for (const group of people.filter((g) => g.words.length >= 2)) {
-    const cluster = findFullNameCluster(group.words, clusters)
+    const cluster = findFullNameCluster(group.words, clusters.withSurname(group.words.at(-1)!))
     if (cluster) join(group, cluster)
     else {
       const own = clusterFor(group.display)
@@ -94,11 +94,11 @@ export function mergePeople(corpus: NameStats, aliases: Aliases = emptyAliases()
   }
   joinSurnameForms(clusters, clusterOf)
   for (const group of people.filter((g) => g.words.length === 1)) {
-    const cluster = findSurnameCluster(group.words[0], clusters) ?? clusterFor(group.display)
+    const cluster = findSurnameCluster(group.words[0], clusters.withSurname(group.words[0])) ?? clusterFor(group.display)
     join(group, cluster)
   }
 
-  const byCanonical = new Map(clusters.map((c) => [c.canonical, c]))
+  const byCanonical = new Map(clusters.all.map((c) => [c.canonical, c]))
   return {
     canonical(name) {
       const known = clusterOf.get(name)
@@ -113,6 +113,30 @@ export function mergePeople(corpus: NameStats, aliases: Aliases = emptyAliases()
       const cluster = byCanonical.get(canonical)
       return cluster ? cluster.members.filter((m) => m !== canonical) : []
     },
+  }
+}
+
+/**
+ * The clusters in the order they were made, and by surname: a name is only ever compared with clusters whose
+ * last word is its surname, so merging costs in proportion to the names, not to their square.
+ */
+class Clusters {
+  readonly all: Cluster[] = []
+  private readonly bySurname = new Map<string, Cluster[]>()
+
+  add(cluster: Cluster): void {
+    this.all.push(cluster)
+    const last = cluster.words.at(-1)
+    if (last === undefined) return
+    const key = surnameKey(last)
+    const list = this.bySurname.get(key)
+    if (list) list.push(cluster)
+    else this.bySurname.set(key, [cluster])
+  }
+
+  /** The clusters whose last word is this surname (in `sameSurname`'s sense), in the order they were made. */
+  withSurname(word: string): Cluster[] {
+    return this.bySurname.get(surnameKey(word)) ?? []
   }
 }
 
@@ -184,12 +208,12 @@ function findSurnameCluster(word: string, clusters: Cluster[]): Cluster | undefi
  * open with a given name and is the closing words of longer names that add only given names joins the one that
  * dominates them, as a bare surname does.
  */
-function joinSurnameForms(clusters: Cluster[], clusterOf: Map<string, Cluster | null>): void {
-  for (const short of [...clusters]) {
+function joinSurnameForms(clusters: Clusters, clusterOf: Map<string, Cluster | null>): void {
+  for (const short of [...clusters.all]) {
     if (short.words.length < 2 || isGiven(short.words[0]) || isInitialWord(short.words[0]) || short.members.length === 0) continue
     // The longer name adds given names only ("Denis", not a misspelt title such as "Minsiter", nor an initial,
     // which would then name the person).
-    const longer = clusters.filter((c) => c !== short && c.members.length > 0 && c.words.length > short.words.length && endsWith(c.words, short.words) && c.words.slice(0, c.words.length - short.words.length).every((w) => isGiven(w)))
+    const longer = clusters.withSurname(short.words.at(-1)!).filter((c) => c !== short && c.members.length > 0 && c.words.length > short.words.length && endsWith(c.words, short.words) && c.words.slice(0, c.words.length - short.words.length).every((w) => isGiven(w)))
     if (longer.length === 0) continue
     const total = longer.reduce((sum, c) => sum + c.passages, 0)
     const best = longer.reduce((a, b) => (b.passages > a.passages ? b : a))

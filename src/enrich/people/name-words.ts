@@ -21,6 +21,19 @@ export function isInitialWord(word: string): boolean {
 
 /** Collapses common romanisation differences (kh/h, y/i, doubled letters) so "Rakhmon" keys like "Rahmon". */
 export function transliterationKey(word: string): string {
+  let key = transliterationKeys.get(word)
+  if (key === undefined) {
+    key = transliterate(word)
+    // Names repeat endlessly across a corpus: remembered, bounded for long-running servers.
+    if (transliterationKeys.size >= 100_000) transliterationKeys.clear()
+    transliterationKeys.set(word, key)
+  }
+  return key
+}
+
+const transliterationKeys = new Map<string, string>()
+
+function transliterate(word: string): string {
   return word
     .replace(/['’\-.]/g, '')
     .replace(/kh/g, 'h')
@@ -37,9 +50,12 @@ export function transliterationKey(word: string): string {
 
 /** Two folded surnames are one when they are the same word or the same word romanised differently; never by a slip. */
 export function sameSurname(a: string, b: string): boolean {
-  if (a === b) return true
-  if (isInitialWord(a) || isInitialWord(b)) return false
-  return transliterationKey(a) === transliterationKey(b)
+  return a === b || surnameKey(a) === surnameKey(b)
+}
+
+/** What two surnames share exactly when `sameSurname` says they are one: an index key for finding them. */
+export function surnameKey(word: string): string {
+  return isInitialWord(word) ? `initial:${word}` : transliterationKey(word)
 }
 
 export type WordMatch = 'none' | 'initial' | 'near' | 'exact'
