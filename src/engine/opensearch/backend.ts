@@ -77,9 +77,12 @@ export class OpenSearchBackend implements Backend, EngineHost {
     return this.options.rescoreWindow
   }
 
-  /** The concrete passages index the alias points to, if any. */
+  /**
+   * The concrete passages index the alias points to, if any, from the node's own copy of the cluster state
+   * (`local`): it answers while no cluster manager is elected (one of two nodes died), as searches do.
+   */
   async aliasTarget(): Promise<string | undefined> {
-    const { status, body } = await this.http.request<AliasAnswer>('GET', `/_alias/${this.names.passages}`, undefined, { ignore: [404] })
+    const { status, body } = await this.http.request<AliasAnswer>('GET', `/_alias/${this.names.passages}?local=true`, undefined, { ignore: [404] })
     if (status === 404) return undefined
     const targets = Object.keys(body).sort()
     return targets.at(-1)

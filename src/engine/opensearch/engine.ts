@@ -85,7 +85,15 @@ export class OpenSearchEngine implements LiveEngine {
   /** The index in force: re-read when the alias may have moved or a flush changed its meta. */
   private async loaded(force = false): Promise<LoadedView> {
     if (!force && Date.now() - this.current.checkedAt < ALIAS_CHECK_MS) return this.current
-    const found = await this.host.currentView()
+    let found: Awaited<ReturnType<EngineHost['currentView']>>
+    try {
+      found = await this.host.currentView()
+    } catch (error) {
+      // The cluster cannot say (a node going down, an election): keep searching the index in force.
+      if (force) throw error
+      this.current.checkedAt = Date.now()
+      return this.current
+    }
     if (!found) throw new OpenSearchError(`Clippings: the OpenSearch alias ${this.host.alias} points to no Clippings index`, 404, 'index_not_found_exception')
     if (force || found.passages !== this.current.passages || found.view.meta.updatedAt !== this.current.view.meta.updatedAt) {
       this.current = loadView(this.host.http, found.passages, found.view)
