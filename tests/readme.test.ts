@@ -29,9 +29,12 @@ describe('README', () => {
     const app = createApp(await seedEngine())
     const routes = [...readme.matchAll(/`GET (\/[^`?\s]*)/g)].map((m) => m[1])
     expect(routes.length).toBeGreaterThan(3)
-    const passage = (await (await seedEngine()).search({ size: 1 })).results[0].passage
+    const passage = (await (await seedEngine()).search({ size: 1, query: 'Rahmon' })).results[0].passage
     for (const route of routes) {
-      const path = route.replace(':id', route.includes('articles') ? passage.articleId : passage.id)
+      const path = route
+        .replace(':id', route.includes('articles') ? passage.articleId : passage.id)
+        .replace(':name', encodeURIComponent(passage.people[0] ?? ''))
+        .replace(':facet', 'source')
       const response = await app.request(path)
       expect(response.status, path).toBeLessThan(400)
     }
