@@ -49,7 +49,9 @@ const MAX_DISTINCT_SHARE = 0.2
 /**
  * The fields that become facets in an index built from these articles: every field but the built-in
  * `tag`, unless it looks like an identifier or a per-story label (Reuters' `date_raw`, `dateline`): with
- * twenty or more articles carrying it, more distinct values than a fifth of them.
+ * twenty or more articles carrying it, more distinct values than a fifth of them. Listed with the most
+ * distinct values first: a field of a hundred places says more than a yes/no flag (Reuters' `places`,
+ * `orgs`, `exchanges` come before its `has_topics` and `lewis_split`).
  */
 export function chooseFieldFacets(articles: Iterable<{ fields?: Record<string, string[]> }>): FacetName[] {
   const carriers = new Map<FacetName, number>()
@@ -68,5 +70,5 @@ export function chooseFieldFacets(articles: Iterable<{ fields?: Record<string, s
       const carried = carriers.get(name)!
       return carried < MIN_CARRIERS_FOR_ID_TEST || distinct.get(name)!.size <= carried * MAX_DISTINCT_SHARE
     })
-    .sort()
+    .sort((a, b) => distinct.get(b)!.size - distinct.get(a)!.size || (a < b ? -1 : a > b ? 1 : 0))
 }
