@@ -62,7 +62,7 @@ async function* exportHits(ctx: SearchContext, plan: SearchPlan, signal?: AbortS
         sort: sortOf(plan.sort),
         pit: { id: pitId, keep_alive: '2m' },
         track_total_hits: false,
-        track_scores: plan.sort !== 'relevance',
+        track_scores: plan.sort !== 'relevance' && plan.words.clauses.length > 0,
         _source: ['passage', 'seq', 'date_start'],
       }
       if (after) body.search_after = after

@@ -6,21 +6,21 @@ import { defaults } from '../../defaults.ts'
 import type { FacetDefinition, FacetRegistry } from '../../facets/registry.ts'
 import { facetValueLabel } from '../../facets/registry.ts'
 import type { ArticleGroup, FacetCounts, FacetName, Passage, SearchHit, SearchResponse, SortOrder, Timeline } from '../../model.ts'
-import { foldDuplicates } from '../collapse.ts'
-import { timelineOf } from '../timeline.ts'
 import { foldTerm, indexTerm } from '../../text/analyze.ts'
+import { foldDuplicates } from '../collapse.ts'
 import type { IndexMeta, SearchOptions } from '../engine.ts'
 import { highlight, highlightQueryTerms, makeSnippet, withinEditDistance } from '../highlight.ts'
+import type { RankingDefaults } from '../ranking.ts'
+import { timelineOf } from '../timeline.ts'
 import { subAggregation, type Aggregation, type CountAnswer, type SearchAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
 import { sendableTerm } from './documents.ts'
 import { chosenAggregation, listFacet, readValues, topValuesOf, valuesAggregation, type ReadValues } from './facets.ts'
 import { TERM_FIELDS } from './mapping.ts'
+import { byRelevance, orderDatePage, scoreExactly, type OrderedHit } from './ordering.ts'
 import { isRelaxable, type SearchPlan } from './plan.ts'
 import { MATCH_ALL, type Dsl } from './query.ts'
-import type { RankingDefaults } from '../ranking.ts'
 import type { StatisticsSource } from './rescore.ts'
-import { byRelevance, orderDatePage, scoreExactly, type OrderedHit } from './ordering.ts'
 
 /** What a search reads besides the plan: the cluster, the passages index and its facets and labels. */
 export interface SearchContext {
@@ -135,8 +135,8 @@ function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page
     from: window.from,
     size: window.size,
     track_total_hits: aggregate ? true : false,
-    // Date orders break ties by score, so scores are computed for them too.
-    track_scores: plan.sort !== 'relevance',
+    // Date orders break ties by score, so scores are computed for them too (browsing scores nothing).
+    track_scores: plan.sort !== 'relevance' && plan.words.clauses.length > 0,
     _source: HIT_SOURCE,
     timeout: `${timeoutMs}ms`,
   }
