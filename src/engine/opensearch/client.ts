@@ -150,7 +150,12 @@ export function connect(options: ResolvedOptions): OpenSearchHttp {
         requestTimeout: requestOptions.timeoutMs,
         maxRetries: requestOptions.retries,
       })
-      const abort = () => pending.abort()
+      const abort = () => {
+        // The client settles the request as aborted; its own error must not escape from this listener.
+        try {
+          pending.abort()
+        } catch {}
+      }
       signal?.addEventListener('abort', abort, { once: true })
       try {
         const response = await pending
@@ -164,6 +169,11 @@ export function connect(options: ResolvedOptions): OpenSearchHttp {
     },
     close: () => client.close(),
   }
+}
+
+/** Whether an error is a request abandoned through its signal. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError'
 }
 
 function abortError(): Error {

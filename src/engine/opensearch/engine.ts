@@ -12,7 +12,7 @@ import type { FacetValueList, FacetValuesOptions, IndexWriter, LiveEngine, Searc
 import { highlightQueryTerms } from '../highlight.ts'
 import { rankingDefaults, type RankingDefaults } from '../ranking.ts'
 import type { ArticleSource, CountAnswer, GetAnswer, MgetAnswer, SearchAnswer } from './answers.ts'
-import { OpenSearchError, type OpenSearchHttp } from './client.ts'
+import { OpenSearchError, isAbort, type OpenSearchHttp } from './client.ts'
 import { exportPassages } from './export.ts'
 import { allValuesOf, compareValues, facetValue, topValuesOf, type ReadValues } from './facets.ts'
 import { facetField } from './mapping.ts'
@@ -21,6 +21,26 @@ import { MATCH_ALL } from './query.ts'
 import { fullQuery, runSearch, selectionFilter, baseQuery, wordsToUse, type SearchContext } from './search.ts'
 import { StatisticsSource } from './rescore.ts'
 import type { IndexView } from './state.ts'
+
+/** The answer to a search whose client went away before it was complete. */
+function abandoned(request: SearchRequest, plan: SearchPlan, page: number, size: number): SearchResponse {
+  return {
+    query: request.query ?? '',
+    reading: plan.parsed.reading,
+    total: 0,
+    page,
+    size,
+    sort: plan.sort,
+    tookMs: 0,
+    results: [],
+    facets: {},
+    effectiveFilters: plan.filters,
+    effectiveExclude: plan.exclude,
+    effectiveFrom: plan.from,
+    effectiveTo: plan.to,
+    partial: true,
+  }
+}
 
 /** How often the engine checks which index the alias points to (a rebuild elsewhere swaps it). */
 const ALIAS_CHECK_MS = 5000
@@ -166,9 +186,15 @@ export class OpenSearchEngine implements LiveEngine {
       const page = Math.max(1, Math.floor(request.page ?? 1))
       const size = Math.min(defaults.maxPageSize, Math.max(1, Math.floor(request.size ?? defaults.pageSize)))
       const facetSize = Math.max(1, Math.floor(request.facetSize ?? defaults.facetSize))
-      const response = await runSearch(this.context(loaded), plan, { page, size, facetSize, groupByArticle: Boolean(request.groupByArticle), collapse: request.collapse !== false, timeline: Boolean(request.timeline) }, options)
-      response.query = request.query ?? ''
-      return response
+      try {
+        const response = await runSearch(this.context(loaded), plan, { page, size, facetSize, groupByArticle: Boolean(request.groupByArticle), collapse: request.collapse !== false, timeline: Boolean(request.timeline) }, options)
+        response.query = request.query ?? ''
+        return response
+      } catch (error) {
+        // Its client has gone: an empty answer marked partial, as the embedded engine stops (nobody reads it).
+        if (options.signal?.aborted && isAbort(error)) return abandoned(request, plan, page, size)
+        throw error
+      }
     })
   }
 
