@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { addNameStats, loadAliases, mergePeople, type NameStats, type PeopleMerge } from '../enrich/people/index.ts'
-import { classifyWithModel, loadTaxonomy, topicParents, trainTopics, type TopicModel } from '../enrich/topics/index.ts'
+import { addNameStats, loadAliases, mergePeople, type NameStats } from '../enrich/people/index.ts'
+import { classifyWithModel, loadTaxonomy, topicParents, trainTopics } from '../enrich/topics/index.ts'
 import type { Backend, IndexData, IndexedArticle, IndexWriter } from '../engine/engine.ts'
 import { rankingDefaults } from '../engine/ranking.ts'
 import { ClippingsError } from '../errors.ts'
@@ -481,10 +481,3 @@ function mergePatch<T>(before: Record<string, T>, after: Record<string, T>): Rec
   for (const [key, value] of Object.entries(after)) if (JSON.stringify(before[key]) !== JSON.stringify(value)) patch[key] = value
   return patch
 }
-
-/** The merge of a state's corpus, for callers that need people's canonical names without syncing. */
-export function peopleMergeOf(state: CorpusState, enrich: EnrichSettings): PeopleMerge {
-  return mergePeople(state.people, enrich.aliases)
-}
-
-export type { TopicModel }
