@@ -11,6 +11,26 @@
 // The engine's relaxation costs a little: answering with the passages that have every word whenever any
 // do scores 0.6956; listing them first and the other partial matches after them scores 0.7019.
 
+import type { Passage } from '../model.ts'
+
+/** The fields a passage is searched by, in field-id order (the embedded engine's ids, OpenSearch's rescoring order). */
+export const SEARCH_FIELDS = ['text', 'title', 'section', 'people'] as const
+export type SearchField = (typeof SEARCH_FIELDS)[number]
+
+/** The text of a search field of a passage, as both engines index it. */
+export function searchFieldText(passage: Passage, field: SearchField): string {
+  switch (field) {
+    case 'text':
+      return passage.text
+    case 'title':
+      return passage.title
+    case 'section':
+      return passage.section ?? ''
+    case 'people':
+      return passage.people.join(' ; ')
+  }
+}
+
 export interface RankingDefaults {
   /** MiniSearch's BM25+ parameters: term-frequency saturation k, length normalisation b, lower bound d. */
   bm25: { k: number; b: number; d: number }

@@ -28,12 +28,14 @@ import { runWithRelaxation, type SearchRun } from './count.ts'
 import { DateColumns, type SavedDates } from './date-columns.ts'
 import { facetCounts, labelOf, suggest, toHit } from './hits.ts'
 import type { IndexParts } from './parts.ts'
-import { foldValue, planSearch, type SearchPlan } from './plan.ts'
+import { planSearch, type SearchPlan } from './plan.ts'
+import { emptyResponse, foldValue } from '../request-plan.ts'
 import { groupByArticle, rankMatches, type RankedTop } from './rank.ts'
 import { ResultCache, type CachedResult } from './result-cache.ts'
 import { PostingScorer, defaultExpansionLimits, type ExpansionLimits } from './scorer.ts'
 import { PassageStore } from './store.ts'
-import { SEARCH_FIELDS, TermIndex, prepareBatch, prepareRemoval, type PreparedBatch, type PreparedRemoval, type SavedTerms } from './terms.ts'
+import { SEARCH_FIELDS } from '../ranking.ts'
+import { TermIndex, prepareBatch, prepareRemoval, type PreparedBatch, type PreparedRemoval, type SavedTerms } from './terms.ts'
 
 export interface EngineOptions {
   ranking?: RankingDefaults
@@ -293,21 +295,7 @@ export class EmbeddedEngine implements SearchEngine {
     const size = Math.min(defaults.maxPageSize, Math.max(1, Math.floor(request.size ?? defaults.pageSize)))
     const facetSize = Math.max(1, Math.floor(request.facetSize ?? defaults.facetSize))
     const offset = (page - 1) * size
-    const response: SearchResponse = {
-      query: request.query ?? '',
-      reading: plan.parsed.reading,
-      total: 0,
-      page,
-      size,
-      sort: plan.sort,
-      tookMs: 0,
-      results: [],
-      facets: {},
-      effectiveFilters: plan.filters,
-      effectiveExclude: plan.exclude,
-      effectiveFrom: plan.from,
-      effectiveTo: plan.to,
-    }
+    const response = emptyResponse(request, plan, page, size)
     let outcome: Pick<CachedResult, 'total' | 'relaxed' | 'tallies' | 'timeline'> & { partial?: boolean }
     if (request.groupByArticle) {
       const run = runWithRelaxation(this.parts, plan, budget)

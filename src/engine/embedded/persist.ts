@@ -13,7 +13,7 @@ import type { FacetColumnData } from './columns.ts'
 import type { EmbeddedEngine, SavedIndex } from './engine.ts'
 import { forEachJsonLine, syncDir, verify, writeChunks, writeJsonLines, writeText, type FileCheck } from './files.ts'
 import { decodeTerms, encodeTerms, type FieldPostings } from './postings.ts'
-import { SEARCH_FIELDS } from './terms.ts'
+import { SEARCH_FIELDS } from '../ranking.ts'
 
 export const BASE_FILES = ['passages.jsonl.gz', 'articles.jsonl.gz', 'terms.bin', 'columns.bin', 'meta.json'] as const
 export type BaseFile = (typeof BASE_FILES)[number]

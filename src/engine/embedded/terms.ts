@@ -7,24 +7,8 @@ import SearchableMap from 'minisearch/SearchableMap'
 import type { Passage } from '../../model.ts'
 import { tokenizeForIndex } from '../../text/analyze.ts'
 import { cachedIndexTerm } from '../highlight.ts'
+import { SEARCH_FIELDS, searchFieldText } from '../ranking.ts'
 import { FieldChunks, PostingsBuilder, type FieldPostings, type TermPostings } from './postings.ts'
-
-/** The fields a passage is searched by, in field-id order. */
-export const SEARCH_FIELDS = ['text', 'title', 'section', 'people'] as const
-export type SearchField = (typeof SEARCH_FIELDS)[number]
-
-export function fieldValue(passage: Passage, field: SearchField): string {
-  switch (field) {
-    case 'text':
-      return passage.text
-    case 'title':
-      return passage.title
-    case 'section':
-      return passage.section ?? ''
-    case 'people':
-      return passage.people.join(' ; ')
-  }
-}
 
 /** A passage's field length as MiniSearch counts it: its distinct words. */
 function fieldLength(tokens: readonly string[]): number {
@@ -55,7 +39,7 @@ export function prepareBatch(first: number, passages: readonly Passage[]): Prepa
   passages.forEach((passage, i) => {
     const doc = first + i
     SEARCH_FIELDS.forEach((field, fieldId) => {
-      const tokens = tokenizeForIndex(fieldValue(passage, field))
+      const tokens = tokenizeForIndex(searchFieldText(passage, field))
       lengths[fieldId][i] = fieldLength(tokens)
       for (const token of tokens) {
         const term = cachedIndexTerm(token)
@@ -79,7 +63,7 @@ export function prepareRemoval(passages: readonly Passage[]): PreparedRemoval {
   for (const passage of passages) {
     SEARCH_FIELDS.forEach((field, fieldId) => {
       const seen = new Set<string>()
-      for (const token of tokenizeForIndex(fieldValue(passage, field))) {
+      for (const token of tokenizeForIndex(searchFieldText(passage, field))) {
         const term = cachedIndexTerm(token)
         if (term === null || seen.has(term)) continue
         seen.add(term)

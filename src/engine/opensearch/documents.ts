@@ -6,7 +6,8 @@ import type { ArticleRecord, Passage } from '../../model.ts'
 import { tokenizeForIndex } from '../../text/analyze.ts'
 import { packedDateBounds } from '../embedded/date-columns.ts'
 import { cachedIndexTerm, phraseKey } from '../highlight.ts'
-import { LENGTH_FIELDS, PHRASE_FIELD, TERM_FIELDS, type SearchField } from './mapping.ts'
+import { searchFieldText, type SearchField } from '../ranking.ts'
+import { LENGTH_FIELDS, PHRASE_FIELD, TERM_FIELDS } from './mapping.ts'
 
 /**
  * OpenSearch's whitespace tokenizer cuts words longer than this into pieces; terms are cut to it on both
@@ -28,20 +29,6 @@ export function sendableTerm(term: string): string {
 export function sendablePhraseKey(word: string): string {
   const key = phraseKey(word)
   return key === '' ? '_' : sendableTerm(key)
-}
-
-/** The text of a search field of a passage, as the embedded engine indexes it. */
-export function fieldText(passage: Passage, field: SearchField): string {
-  switch (field) {
-    case 'text':
-      return passage.text
-    case 'title':
-      return passage.title
-    case 'section':
-      return passage.section ?? ''
-    case 'people':
-      return passage.people.join(' ; ')
-  }
 }
 
 /** The index terms of a text in order, stop words left out, joined by spaces. */
@@ -99,7 +86,7 @@ export function passageDocument(passage: Passage, seq: number): PassageDocument 
     document.date_end = end
   }
   for (const [field, name] of Object.entries(TERM_FIELDS) as [SearchField, string][]) {
-    const text = fieldText(passage, field)
+    const text = searchFieldText(passage, field)
     document[name] = analysedTerms(text)
     document[LENGTH_FIELDS[field]] = new Set(tokenizeForIndex(text)).size
   }

@@ -7,7 +7,7 @@ import type { ArticleRecord, FacetName, FacetValue, IndexStats, Passage, PersonS
 import { parseQuery } from '../../query/parse.ts'
 import { foldTerm } from '../../text/analyze.ts'
 import { queryTerms } from '../compile-query.ts'
-import { foldValue } from '../embedded/plan.ts'
+import { emptyResponse, foldValue } from '../request-plan.ts'
 import type { FacetValueList, FacetValuesOptions, IndexWriter, LiveEngine, SearchOptions, TextHighlight } from '../engine.ts'
 import { highlightQueryTerms } from '../highlight.ts'
 import { rankingDefaults, type RankingDefaults } from '../ranking.ts'
@@ -21,26 +21,6 @@ import { MATCH_ALL } from './query.ts'
 import { fullQuery, runSearch, selectionFilter, baseQuery, wordsToUse, type SearchContext } from './search.ts'
 import { StatisticsSource } from './rescore.ts'
 import type { IndexView } from './state.ts'
-
-/** The answer to a search whose client went away before it was complete. */
-function abandoned(request: SearchRequest, plan: SearchPlan, page: number, size: number): SearchResponse {
-  return {
-    query: request.query ?? '',
-    reading: plan.parsed.reading,
-    total: 0,
-    page,
-    size,
-    sort: plan.sort,
-    tookMs: 0,
-    results: [],
-    facets: {},
-    effectiveFilters: plan.filters,
-    effectiveExclude: plan.exclude,
-    effectiveFrom: plan.from,
-    effectiveTo: plan.to,
-    partial: true,
-  }
-}
 
 /** How often the engine checks which index the alias points to (a rebuild elsewhere swaps it). */
 const ALIAS_CHECK_MS = 5000
@@ -192,7 +172,7 @@ export class OpenSearchEngine implements LiveEngine {
         return response
       } catch (error) {
         // Its client has gone: an empty answer marked partial, as the embedded engine stops (nobody reads it).
-        if (options.signal?.aborted && isAbort(error)) return abandoned(request, plan, page, size)
+        if (options.signal?.aborted && isAbort(error)) return { ...emptyResponse(request, plan, page, size), partial: true }
         throw error
       }
     })

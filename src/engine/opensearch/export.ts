@@ -13,7 +13,7 @@ import type { SearchPlan } from './plan.ts'
 /** Hits in the search's order, reordered as its pages are. */
 export async function* exportPassages(ctx: SearchContext, plan: SearchPlan, signal?: AbortSignal): AsyncIterable<Passage> {
   const hits = exportHits(ctx, plan, signal)
-  const clauses = plan.words.clauses
+  const clauses = plan.compiled.clauses
   const ordering = { http: ctx.http, index: ctx.index, statistics: ctx.statistics, ranking: ctx.ranking }
   if (ctx.rescoreWindow === 0 || clauses.length === 0) {
     for await (const hit of hits) yield hit._source.passage
@@ -62,7 +62,7 @@ async function* exportHits(ctx: SearchContext, plan: SearchPlan, signal?: AbortS
         sort: sortOf(plan.sort),
         pit: { id: pitId, keep_alive: '2m' },
         track_total_hits: false,
-        track_scores: plan.sort !== 'relevance' && plan.words.clauses.length > 0,
+        track_scores: plan.sort !== 'relevance' && plan.compiled.clauses.length > 0,
         _source: ['passage', 'seq', 'date_start'],
       }
       if (after) body.search_after = after

@@ -12,9 +12,10 @@
 // only splits them on spaces (its built-in `whitespace` analyzer, present in every distribution), which is
 // what makes the same query find the same passages on both engines (see README.md in this folder).
 
+import type { SearchField } from '../ranking.ts'
+
 /** Search fields with their analysed field names, in the ranking's field order. */
-export const TERM_FIELDS = { text: 't_text', title: 't_title', section: 't_section', people: 't_people' } as const
-export type SearchField = keyof typeof TERM_FIELDS
+export const TERM_FIELDS: Readonly<Record<SearchField, string>> = { text: 't_text', title: 't_title', section: 't_section', people: 't_people' }
 
 /** Each search field's length as the embedded engine's BM25+ counts it (distinct words), for exact scores. */
 export const LENGTH_FIELDS = { text: 'len_text', title: 'len_title', section: 'len_section', people: 'len_people' } as const

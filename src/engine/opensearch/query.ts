@@ -6,10 +6,10 @@ import type { FacetFilters } from '../../model.ts'
 import type { QueryNode } from '../../query/parse.ts'
 import { dateBounds } from '../../text/dates.ts'
 import { compileQuery, fuzzyDistance, termSpecs } from '../compile-query.ts'
-import type { RankingDefaults } from '../ranking.ts'
+import type { RankingDefaults, SearchField } from '../ranking.ts'
 import type { Clause, TermSpec } from '../embedded/scorer.ts'
 import { sendablePhraseKey, sendableTerm } from './documents.ts'
-import { PHRASE_FIELD, TERM_FIELDS, facetField, type SearchField } from './mapping.ts'
+import { PHRASE_FIELD, TERM_FIELDS, facetField } from './mapping.ts'
 
 /** A piece of query DSL. */
 export type Dsl = Record<string, unknown>

@@ -10,14 +10,11 @@ import { tokenizeForIndex } from '../../text/analyze.ts'
 import { fuzzyDistance } from '../compile-query.ts'
 import type { Clause, TermSpec } from '../embedded/scorer.ts'
 import { cachedIndexTerm, withinEditDistance } from '../highlight.ts'
-import type { RankingDefaults } from '../ranking.ts'
+import { SEARCH_FIELDS, searchFieldText, type RankingDefaults } from '../ranking.ts'
 import type { SearchAnswer } from './answers.ts'
 import type { OpenSearchHttp } from './client.ts'
-import { fieldText, sendableTerm } from './documents.ts'
-import { LENGTH_FIELDS, TERM_FIELDS, type SearchField } from './mapping.ts'
-
-/** The search fields in the embedded engine's order (its field ids). */
-export const FIELD_ORDER: readonly SearchField[] = ['text', 'title', 'section', 'people']
+import { sendableTerm } from './documents.ts'
+import { LENGTH_FIELDS, TERM_FIELDS } from './mapping.ts'
 
 /** Most edits a typo-tolerant word may be off by, whatever its length (MiniSearch's `maxFuzzy`). */
 const MAX_FUZZY = 6
@@ -31,8 +28,8 @@ interface AnalysedPassage {
 function analyse(passage: Passage): AnalysedPassage {
   const frequencies: Map<string, number>[] = []
   const lengths: number[] = []
-  for (const field of FIELD_ORDER) {
-    const tokens = tokenizeForIndex(fieldText(passage, field))
+  for (const field of SEARCH_FIELDS) {
+    const tokens = tokenizeForIndex(searchFieldText(passage, field))
     lengths.push(new Set(tokens).size)
     const counts = new Map<string, number>()
     for (const token of tokens) {
@@ -77,9 +74,9 @@ const MAX_KNOWN_TERMS = 200_000
 /** Index-wide statistics the scores need. */
 export interface ScoreStatistics {
   documentCount: number
-  /** Per field (FIELD_ORDER), the average length. */
+  /** Per field (SEARCH_FIELDS), the average length. */
   averageLength: number[]
-  /** Per term, per field (FIELD_ORDER), how many passages hold it. */
+  /** Per term, per field (SEARCH_FIELDS), how many passages hold it. */
   frequencies: Map<string, number[]>
 }
 
@@ -107,10 +104,10 @@ export class StatisticsSource {
   }
 
   private async readTotals(): Promise<{ documentCount: number; averageLength: number[] }> {
-    const aggs = Object.fromEntries(FIELD_ORDER.map((field) => [field, { sum: { field: LENGTH_FIELDS[field] } }]))
+    const aggs = Object.fromEntries(SEARCH_FIELDS.map((field) => [field, { sum: { field: LENGTH_FIELDS[field] } }]))
     const { body } = await this.http.request<SearchAnswer<unknown>>('POST', `/${this.index}/_search`, { size: 0, track_total_hits: true, aggs })
     const documentCount = body.hits.total?.value ?? 0
-    const averageLength = FIELD_ORDER.map((field) => (documentCount > 0 ? (body.aggregations?.[field]?.value ?? 0) / documentCount : 0))
+    const averageLength = SEARCH_FIELDS.map((field) => (documentCount > 0 ? (body.aggregations?.[field]?.value ?? 0) / documentCount : 0))
     return { documentCount, averageLength }
   }
 
@@ -119,7 +116,7 @@ export class StatisticsSource {
       const chunk = terms.slice(start, start + 250)
       const filters: Record<string, unknown> = {}
       chunk.forEach((term, i) => {
-        FIELD_ORDER.forEach((field, f) => {
+        SEARCH_FIELDS.forEach((field, f) => {
           filters[`${i}.${f}`] = { term: { [TERM_FIELDS[field]]: sendableTerm(term) } }
         })
       })
@@ -129,7 +126,7 @@ export class StatisticsSource {
         aggs: { frequencies: { filters: { filters } } },
       })
       const buckets = (body.aggregations?.frequencies?.buckets ?? {}) as unknown as Record<string, { doc_count: number }>
-      chunk.forEach((term, i) => this.known.set(term, FIELD_ORDER.map((_, f) => buckets[`${i}.${f}`]?.doc_count ?? 0)))
+      chunk.forEach((term, i) => this.known.set(term, SEARCH_FIELDS.map((_, f) => buckets[`${i}.${f}`]?.doc_count ?? 0)))
     }
   }
 }
@@ -166,7 +163,7 @@ export class ExactScorer {
           const weight = expansionWeight(spec, term, this.ranking)
           if (weight === 0) continue
           const documentFrequencies = statistics.frequencies.get(term)
-          FIELD_ORDER.forEach((field, f) => {
+          SEARCH_FIELDS.forEach((field, f) => {
             const frequency = frequencies[f].get(term)
             const df = documentFrequencies?.[f] ?? 0
             if (!frequency || df === 0) return

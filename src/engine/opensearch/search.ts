@@ -53,7 +53,7 @@ export function baseQuery(plan: SearchPlan, words: Dsl): Dsl {
   const bool: Record<string, Dsl[]> = {}
   if (words !== MATCH_ALL) bool.must = [words]
   if (plan.date) bool.filter = [plan.date]
-  if (plan.words.exclusions.length > 0) bool.must_not = plan.words.exclusions
+  if (plan.compiled.exclusions.length > 0) bool.must_not = plan.compiled.exclusions
   return Object.keys(bool).length > 0 ? { bool } : MATCH_ALL
 }
 
@@ -72,9 +72,9 @@ export function fullQuery(plan: SearchPlan, words: Dsl): Dsl {
 
 /** The words a search runs with: all of them, or most of them when no passage (after filters) has them all. */
 export async function wordsToUse(ctx: SearchContext, plan: SearchPlan, signal?: AbortSignal): Promise<{ words: Dsl; relaxed: boolean }> {
-  if (!isRelaxable(plan)) return { words: plan.words.strict, relaxed: false }
-  const { body } = await ctx.http.request<CountAnswer>('POST', `/${ctx.index}/_count`, { query: fullQuery(plan, plan.words.strict) }, { signal })
-  return body.count > 0 ? { words: plan.words.strict, relaxed: false } : { words: plan.words.relaxed!, relaxed: true }
+  if (!isRelaxable(plan)) return { words: plan.compiled.strict, relaxed: false }
+  const { body } = await ctx.http.request<CountAnswer>('POST', `/${ctx.index}/_count`, { query: fullQuery(plan, plan.compiled.strict) }, { signal })
+  return body.count > 0 ? { words: plan.compiled.strict, relaxed: false } : { words: plan.compiled.relaxed!, relaxed: true }
 }
 
 interface Page {
@@ -136,7 +136,7 @@ function searchBody(ctx: SearchContext, plan: SearchPlan, words: Dsl, page: Page
     size: window.size,
     track_total_hits: aggregate ? true : false,
     // Date orders break ties by score, so scores are computed for them too (browsing scores nothing).
-    track_scores: plan.sort !== 'relevance' && plan.words.clauses.length > 0,
+    track_scores: plan.sort !== 'relevance' && plan.compiled.clauses.length > 0,
     _source: HIT_SOURCE,
     timeout: `${timeoutMs}ms`,
   }
@@ -161,7 +161,7 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
   const timeoutMs = options.budgetMs ?? ctx.timeoutMs
   const offset = (page.page - 1) * page.size
   const collapse = page.collapse && !page.groupByArticle
-  const scored = ctx.rescoreWindow > 0 && plan.words.clauses.length > 0 && !page.groupByArticle
+  const scored = ctx.rescoreWindow > 0 && plan.compiled.clauses.length > 0 && !page.groupByArticle
   // Folding compares the results from the top; rescoring reorders the first results of a relevance search.
   const fromTop = collapse || (scored && plan.sort === 'relevance' && offset + page.size <= ctx.rescoreWindow)
   let depth = collapse ? Math.max(FOLD_WINDOW, (offset + page.size) * 2) : scored && fromTop ? ctx.rescoreWindow : page.size
@@ -172,11 +172,11 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
         signal: options.signal,
       })
     ).body
-  let words = plan.words.strict
+  let words = plan.compiled.strict
   let answer = await request(words, true)
   let relaxed = false
   if (total(answer) === 0 && isRelaxable(plan) && !answer.timed_out) {
-    words = plan.words.relaxed!
+    words = plan.compiled.relaxed!
     answer = await request(words, true)
     relaxed = true
   }
@@ -210,11 +210,11 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
       if (!scored) return fetched
       if (plan.sort === 'relevance') {
         if (!fromTop) return fetched
-        await scoreExactly(orderingOf(ctx), plan.words.clauses, fetched)
+        await scoreExactly(orderingOf(ctx), plan.compiled.clauses, fetched)
         return fetched.sort(byRelevance)
       }
       const { from } = window()
-      return orderDatePage(orderingOf(ctx), plan.words.clauses, { hits: fetched, offset: from, total: response.total, sort: plan.sort, query: fullQuery(plan, words) })
+      return orderDatePage(orderingOf(ctx), plan.compiled.clauses, { hits: fetched, offset: from, total: response.total, sort: plan.sort, query: fullQuery(plan, words) })
     }
     let hits = await ordered(answer.hits.hits as OrderedHit[])
     if (!collapse) {
@@ -244,7 +244,7 @@ export async function runSearch(ctx: SearchContext, plan: SearchPlan, page: Page
   if (relaxed) response.relaxed = true
   if (answer.timed_out || (answer._shards?.failed ?? 0) > 0) response.partial = true
   if (plan.notices.length > 0) response.notices = [...plan.notices]
-  if (response.total === 0 && plan.wordList.length > 0) response.suggestions = await suggest(ctx, plan.wordList, options.signal)
+  if (response.total === 0 && plan.words.length > 0) response.suggestions = await suggest(ctx, plan.words, options.signal)
   response.tookMs = Math.round((performance.now() - started) * 100) / 100
   return response
 }
