@@ -59,8 +59,11 @@ export function runSearch(parts: IndexParts, plan: SearchPlan, relaxed: boolean,
   // Phrases and groups are checked on the text, the costly part, so only for passages that count.
   const verify = plan.parsed.must.length > 0 && !relaxed && plan.toVerify.length > 0
   let visited = 0
+  let seen = 0
   const visit = (doc: number, score: number) => {
-    if (store.live[doc] !== 1) return
+    // Counting is cheap per passage but a match set can be the whole corpus: the budget is looked at here too.
+    if ((++seen & 0xfff) === 0 && budget.exceeded()) partial = true
+    if (partial || store.live[doc] !== 1) return
     if (bounds && !dates.within(doc, bounds)) return
     const failed = failedFilter(filters, doc)
     if (failed === -2) return

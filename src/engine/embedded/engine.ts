@@ -21,7 +21,7 @@ import type { FacetValueList, FacetValuesOptions, IndexData, IndexedArticle, Ind
 import { highlightQueryTerms } from '../highlight.ts'
 import { foldDuplicates, type Folded } from '../collapse.ts'
 import { timelineOf } from '../timeline.ts'
-import { rankingDefaults, type RankingDefaults } from '../ranking.ts'
+import { SEARCH_FIELDS, rankingDefaults, type RankingDefaults } from '../ranking.ts'
 import { Budget } from './budget.ts'
 import { FacetColumn, FacetTally, compareRanked, type FacetColumnData } from './columns.ts'
 import { runWithRelaxation, type SearchRun } from './count.ts'
@@ -34,7 +34,6 @@ import { groupByArticle, rankMatches, type RankedTop } from './rank.ts'
 import { ResultCache, type CachedResult } from './result-cache.ts'
 import { PostingScorer, defaultExpansionLimits, type ExpansionLimits } from './scorer.ts'
 import { PassageStore } from './store.ts'
-import { SEARCH_FIELDS } from '../ranking.ts'
 import { TermIndex, prepareBatch, prepareRemoval, type PreparedBatch, type PreparedRemoval, type SavedTerms } from './terms.ts'
 
 export interface EngineOptions {

@@ -81,6 +81,8 @@ interface Expansion {
   terms: Expanded[]
   /** Set when the limits cut the expansion short. */
   notice?: ExpansionNotice
+  /** For a prefix, per field id, the live passages of its expansions together (kept until the index changes). */
+  shared?: number[]
 }
 
 /** Postings a clause reads: an upper bound on the passages it matches. */
@@ -164,7 +166,19 @@ export class PostingScorer {
     if (this.stamp > 0xffffffff - clauses.length - 1) this.resetStamps()
     const search = this.nextStamp()
     if (within) for (let i = 0; i < within.length; i++) this.allowedStamp[within[i]] = search
-    const lists = clauses.map((clause) => this.postingLists(clause))
+    // Expanding prefixes and typos can itself be the costly part (hundreds of clauses of hundreds of words):
+    // the budget is looked at between clauses, and a search stopped here has matched nothing yet.
+    const lists: PostingList[][] = []
+    let expansionStopped = false
+    for (const clause of clauses) {
+      const clauseLists = this.postingLists(clause, budget)
+      if (!clauseLists) {
+        expansionStopped = true
+        break
+      }
+      lists.push(clauseLists)
+    }
+    if (expansionStopped && mode === 'all') lists.length = 0
     const order = lists.map((_, c) => c)
     if (mode === 'all') order.sort((a, b) => sizeOf(lists[a]) - sizeOf(lists[b]))
     const { k, b, d } = this.settings.bm25
@@ -225,18 +239,23 @@ export class PostingScorer {
       // SciFact it costs 0.034 nDCG@10 (0.6606 with it, 0.6946 without). Plain BM25 sums instead.
       matchedScores[count++] = scores[doc]
     }
-    return { docs, scores: matchedScores, count, partial: stopped }
+    return { docs, scores: matchedScores, count, partial: stopped || expansionStopped }
   }
 
-  /** A clause's postings, one list per matching term and field, with the BM25 factors that apply to it. */
-  private postingLists(clause: Clause): PostingList[] {
+  /**
+   * A clause's postings, one list per matching term and field, with the BM25 factors that apply to it;
+   * undefined when the budget ran out first (the budget is looked at between the clause's words).
+   */
+  private postingLists(clause: Clause, budget?: Budget): PostingList[] | undefined {
     const lists: PostingList[] = []
     for (const spec of clause) {
-      const { terms } = this.expand(spec)
+      if (budget?.exceeded()) return undefined
+      const expansion = this.expand(spec)
+      const { terms } = expansion
       // A prefix is one word being typed, whichever word it turns out to be: its expansions share the
       // rarity of the prefix as a whole (their passages together), so a rare name starting "coff" does not
       // outrank "coffee" for being rare. The expansion's own weight still favours the shorter completion.
-      const shared = spec.prefix ? this.fieldFrequencies(terms) : undefined
+      const shared = spec.prefix ? (expansion.shared ??= this.fieldFrequencies(terms)) : undefined
       for (const [data, weight] of terms) {
         for (const { fieldId, boost } of this.settings.fieldBoosts) {
           const chunks = data[fieldId]
