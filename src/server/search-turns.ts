@@ -56,7 +56,7 @@ export function looksHeavy(request: SearchRequest): boolean {
  * heavy ones (see `looksHeavy`) within their share of the time; and a search that runs long while others
  * wait gives way, answering what it has, marked partial.
  */
-export function takingTurns(engine: SearchEngine): SearchEngine {
+export function takingTurns(engine: SearchEngine, { clock = () => performance.now() }: { clock?: () => number } = {}): SearchEngine {
   interface Turn {
     run: () => void
     queuedAt: number
@@ -64,7 +64,7 @@ export function takingTurns(engine: SearchEngine): SearchEngine {
   const light: Turn[] = []
   const heavy: Turn[] = []
   // Milliseconds spent on each kind lately (decayed): the measure of each one's share.
-  const spent = { light: 0, heavy: 0, at: performance.now() }
+  const spent = { light: 0, heavy: 0, at: clock() }
   let scheduled = false
   const waiting = () => light.length + heavy.length > 0
   const heavyDue = (now: number) => {
@@ -74,7 +74,7 @@ export function takingTurns(engine: SearchEngine): SearchEngine {
   }
   const runNext = () => {
     scheduled = false
-    const now = performance.now()
+    const now = clock()
     const decay = 0.5 ** ((now - spent.at) / HALF_LIFE_MS)
     spent.light *= decay
     spent.heavy *= decay
@@ -82,7 +82,7 @@ export function takingTurns(engine: SearchEngine): SearchEngine {
     const kind = heavyDue(now) ? 'heavy' : 'light'
     // The search's own work runs synchronously inside `run` (an in-process engine); a remote one's is elsewhere.
     ;(kind === 'heavy' ? heavy : light).shift()?.run()
-    spent[kind] += performance.now() - now
+    spent[kind] += clock() - now
     // The next search waits for the next turn, after the loop has read sockets and accepted connections.
     if (waiting()) schedule()
   }
@@ -106,7 +106,7 @@ export function takingTurns(engine: SearchEngine): SearchEngine {
           reject(error)
         }
       }
-      ;(isHeavy ? heavy : light).push({ run, queuedAt: performance.now() })
+      ;(isHeavy ? heavy : light).push({ run, queuedAt: clock() })
       schedule()
     })
   return withSearch(engine, search)

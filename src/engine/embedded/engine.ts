@@ -288,6 +288,9 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(request: SearchRequest, options: SearchOptions = {}): Promise<SearchResponse> {
     const started = performance.now()
+    const answerKey = JSON.stringify(request)
+    const kept = this.cache.answer(answerKey)
+    if (kept) return { ...kept, tookMs: Math.round((performance.now() - started) * 100) / 100 }
     const budget = new Budget(options.budgetMs ?? this.budgetMs, options.signal, options.contended, options.sliceMs)
     const plan = planSearch(this.parts, request)
     const page = Math.max(1, Math.floor(request.page ?? 1))
@@ -347,6 +350,7 @@ export class EmbeddedEngine implements SearchEngine {
     if (notices.length > 0) response.notices = notices
     if (response.total === 0 && plan.words.length > 0) response.suggestions = suggest(this.parts, plan.words)
     response.tookMs = Math.round((performance.now() - started) * 100) / 100
+    if (!response.partial) this.cache.keepAnswer(answerKey, { ...response })
     return response
   }
 
