@@ -111,7 +111,7 @@ function parseOptions(argv: string[]): Options {
   }
 }
 
-/** The figures taken in fresh processes from the saved index: cold loads and, for Clippings, HTTP. */
+/** The figures taken in fresh processes from the saved index: cold loads and, for Clippings on either engine, HTTP. */
 async function measureFromDisk(system: BenchSystem, result: SystemResult, savedDir: string, queries: BenchQuery[], options: Options): Promise<void> {
   try {
     const loads: ColdLoadResult[] = []
@@ -130,8 +130,9 @@ async function measureFromDisk(system: BenchSystem, result: SystemResult, savedD
     result.errors.push(`cold load: ${(error as Error).message}`)
     log(`${system.name}: cold load failed: ${(error as Error).message}`)
   }
-  if (system.key === 'clippings' && options.http) {
-    for (const cache of [true, false]) {
+  if ((system.key === 'clippings' || system.key === 'opensearch') && options.http) {
+    // OpenSearch's backend keeps no result cache: its one run is the uncached one.
+    for (const cache of system.key === 'opensearch' ? [false] : [true, false]) {
       const label = cache ? 'HTTP' : 'HTTP without the result cache'
       try {
         log(`${system.name}: ${label}, ${options.connections} clients for ${options.httpSeconds} s`)
