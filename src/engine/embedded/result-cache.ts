@@ -3,8 +3,8 @@
 // a query retyped, page 2, the Back button), and at a million passages a common word costs tens of
 // milliseconds to match and count again. Like Solr's query result cache, only a window of the top is
 // kept, so an entry is a few kilobytes whatever the number of matches; deeper pages are computed afresh.
-// The last few hundred whole answers are kept too: an identical request (the same link opened again) then
-// costs a copy, not a page of snippets highlighted and repeats folded anew (at 131k passages those were
+// The last 512 whole answers are kept too (Solr's default for its result cache): an identical request then
+// costs a shallow copy, not a page of snippets highlighted and repeats folded anew (at 131k passages those were
 // most of a cached search's cost: 405 answers a second to 50 clients).
 import type { FacetName, SearchResponse, SortOrder, Timeline } from '../../model.ts'
 import type { FacetTally } from './columns.ts'
@@ -20,8 +20,8 @@ export interface CachedResult {
   timeline?: Timeline
 }
 
-/** Whole answers kept, at most (each a page of passages: tens of kilobytes). */
-const MAX_ANSWERS = 200
+/** Whole answers kept, at most (each a page of passages and the facets: tens of kilobytes, ~20 MB in all). */
+const MAX_ANSWERS = 512
 
 /** A least-recently-used map bounded by an estimate of the bytes its entries hold. */
 export class ResultCache {
