@@ -74,7 +74,7 @@ export function readRequest(
 }
 
 /** The facets a search counts: every facet, except one listed only within others (months) when those have no filter. */
-export function countedFacets(registry: FacetRegistry, filters: FacetFilters): FacetName[] {
+function countedFacets(registry: FacetRegistry, filters: FacetFilters): FacetName[] {
   return registry.facets
     .filter((facet) => !facet.onlyWithin || facet.onlyWithin.some((name) => (filters[name]?.length ?? 0) > 0))
     .map((facet) => facet.name)

@@ -8,8 +8,6 @@ import type { RankingDefaults } from '../ranking.ts'
 import { foldValues, parseRequest, readRequest, resolveValue, type FacetValueIndex, type RequestPlan } from '../request-plan.ts'
 import { compileWords, dateFilter, facetFilters, type CompiledWords, type Dsl } from './query.ts'
 
-export type { FacetValueIndex }
-
 export interface SearchPlan extends RequestPlan {
   compiled: CompiledWords
   /** Each facet's selection as a filter, by facet name. */
