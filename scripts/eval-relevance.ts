@@ -151,7 +151,11 @@ async function rankWithEngine(documents: BeirDocument[], queries: BeirQuery[], e
   const { createMemoryEngine } = (await import(engineModule)) as {
     createMemoryEngine: (input: { articles: ArticleRecord[]; passages: Passage[] }) => Promise<import('../src/engine/engine.ts').SearchEngine> | import('../src/engine/engine.ts').SearchEngine
   }
-  const engine = await createMemoryEngine(toEngineInput(documents))
+  return rankAll(await createMemoryEngine(toEngineInput(documents)), queries, 'engine')
+}
+
+/** Each query's ranked articles through an engine's own search, as the server asks it. */
+async function rankAll(engine: import('../src/engine/engine.ts').SearchEngine, queries: BeirQuery[], name: string): Promise<Map<string, Ranking>> {
   const rankings = new Map<string, Ranking>()
   let relaxed = 0
   for (const query of queries) {
@@ -159,7 +163,7 @@ async function rankWithEngine(documents: BeirDocument[], queries: BeirQuery[], e
     if (response.relaxed) relaxed += 1
     rankings.set(query.id, response.results.map((hit) => hit.passage.articleId))
   }
-  console.log(`engine: ${relaxed} of ${queries.length} queries answered with relaxed (most-of-the-words) matching`)
+  console.log(`${name}: ${relaxed} of ${queries.length} queries answered with relaxed (most-of-the-words) matching`)
   return rankings
 }
 
@@ -332,16 +336,7 @@ async function rankWithOpenSearch(documents: BeirDocument[], queries: BeirQuery[
   const now = new Date().toISOString()
   try {
     await backend.build({ articles, passages, personAliases: {}, topicLabels: {}, topicParents: {}, fieldFacets: [], builtAt: now, updatedAt: now }, {})
-    const engine = await backend.open()
-    const rankings = new Map<string, Ranking>()
-    let relaxed = 0
-    for (const query of queries) {
-      const response = await engine.search({ query: query.text, size: CUTOFF_RECALL })
-      if (response.relaxed) relaxed += 1
-      rankings.set(query.id, response.results.map((hit) => hit.passage.articleId))
-    }
-    console.log(`opensearch: ${relaxed} of ${queries.length} queries answered with relaxed (most-of-the-words) matching`)
-    return rankings
+    return await rankAll(await backend.open(), queries, 'opensearch')
   } finally {
     await backend.http.request('DELETE', `/${backend.options.alias}-*`, undefined, { ignore: [404] })
     await backend.close()

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { SearchEngine } from '../../src/engine/engine.ts'
 import { serve, type RunningServer } from '../../src/server/serve.ts'
 
@@ -43,6 +43,19 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean; width?
       rmSync(profile, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A new page of the session whose script errors and console errors (CSP violations among them) are added to
+ * `problems`, which each suite expects to be empty at its end.
+ */
+export async function watchedPage(session: BrowserSession, problems: string[]): Promise<Page> {
+  const page = await session.context.newPage()
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  return page
 }
 
 export function startServer(engine: SearchEngine): Promise<RunningServer> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RunningServer } from '../../src/server/serve.ts'
 import { fixtureEngine } from '../server/fixture-corpus.ts'
-import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, type BrowserSession } from './browser.ts'
+import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, watchedPage, type BrowserSession } from './browser.ts'
 
 if (!hasChromium) console.warn(SKIP_MESSAGE)
 
@@ -24,14 +24,7 @@ describe.skipIf(!hasChromium)('a search’s feed in a browser', () => {
     expect(problems).toEqual([])
   })
 
-  async function newPage(session: BrowserSession): Promise<Page> {
-    const page = await session.context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
-    return page
-  }
+  const newPage = (session: BrowserSession): Promise<Page> => watchedPage(session, problems)
 
   it('announces a search’s Atom feed in the head and links to it visibly, and the feed answers', async () => {
     const page = await newPage(withScript)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RunningServer } from '../../src/server/serve.ts'
 import { fixtureEngine } from '../server/fixture-corpus.ts'
-import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, type BrowserSession } from './browser.ts'
+import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, watchedPage, type BrowserSession } from './browser.ts'
 
 if (!hasChromium) console.warn(SKIP_MESSAGE)
 
@@ -28,14 +28,7 @@ describe.skipIf(!hasChromium)('following and reusing searches in a browser', () 
     expect(problems).toEqual([])
   })
 
-  async function newPage(session: BrowserSession): Promise<Page> {
-    const page = await session.context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
-    return page
-  }
+  const newPage = (session: BrowserSession): Promise<Page> => watchedPage(session, problems)
 
   /** How far below the sticky header an element's top sits (negative: hidden under it). */
   function clearOfHeader(page: Page, selector: string): Promise<number> {

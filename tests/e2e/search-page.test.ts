@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RunningServer } from '../../src/server/serve.ts'
 import { wireEngine } from '../server/search-page-fixture.ts'
-import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, type BrowserSession } from './browser.ts'
+import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, watchedPage, type BrowserSession } from './browser.ts'
 
 if (!hasChromium) console.warn(SKIP_MESSAGE)
 
@@ -24,12 +24,8 @@ describe.skipIf(!hasChromium)('the search page in a browser, on a newswire', () 
   })
 
   async function newPage(width = 1200, height = 800): Promise<Page> {
-    const page = await browser.context.newPage()
+    const page = await watchedPage(browser, problems)
     await page.setViewportSize({ width, height })
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
     return page
   }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RunningServer } from '../../src/server/serve.ts'
 import { fixtureEngine } from '../server/fixture-corpus.ts'
-import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, type BrowserSession } from './browser.ts'
+import { hasChromium, openBrowser, SKIP_MESSAGE, startServer, watchedPage, type BrowserSession } from './browser.ts'
 
 if (!hasChromium) console.warn(SKIP_MESSAGE)
 
@@ -23,15 +23,8 @@ describe.skipIf(!hasChromium)('the search page in a browser', () => {
     await server?.close()
   })
 
-  async function newPage(): Promise<Page> {
-    const page = await browser.context.newPage()
-    // Any script error or CSP violation (reported on the console) fails the suite at the end.
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
-    return page
-  }
+  // Any script error or CSP violation (reported on the console) fails the suite at the end.
+  const newPage = (): Promise<Page> => watchedPage(browser, problems)
 
   const countText = (page: Page) => page.locator('.result-count').first().textContent()
 

@@ -288,8 +288,9 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(request: SearchRequest, options: SearchOptions = {}): Promise<SearchResponse> {
     const started = performance.now()
-    const answerKey = JSON.stringify(request)
-    const kept = this.cache.answer(answerKey)
+    // With the cache off (maxBytes 0) no key is made: nothing is kept to look up.
+    const answerKey = this.cache.maxBytes > 0 ? JSON.stringify(request) : undefined
+    const kept = answerKey === undefined ? undefined : this.cache.answer(answerKey)
     if (kept) return { ...kept, tookMs: Math.round((performance.now() - started) * 100) / 100 }
     const budget = new Budget(options.budgetMs ?? this.budgetMs, options.signal, options.contended, options.sliceMs)
     const plan = planSearch(this.parts, request)
@@ -350,7 +351,7 @@ export class EmbeddedEngine implements SearchEngine {
     if (notices.length > 0) response.notices = notices
     if (response.total === 0 && plan.words.length > 0) response.suggestions = suggest(this.parts, plan.words)
     response.tookMs = Math.round((performance.now() - started) * 100) / 100
-    if (!response.partial) this.cache.keepAnswer(answerKey, { ...response })
+    if (answerKey !== undefined && !response.partial) this.cache.keepAnswer(answerKey, { ...response })
     return response
   }
 

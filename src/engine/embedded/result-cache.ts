@@ -73,7 +73,6 @@ export class ResultCache {
   }
 
   keepAnswer(key: string, answer: SearchResponse): void {
-    if (this.maxBytes === 0) return
     this.answers.delete(key)
     this.answers.set(key, answer)
     if (this.answers.size > MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!)
