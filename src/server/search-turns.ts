@@ -12,12 +12,19 @@
 // second, p50 336 ms, on the 131k bench corpus; with a fifth of the time, normal p99 was 212 ms, with a
 // tenth 116 ms). Any search that runs long while others wait stops at its slice, marked partial.
 //
+// While a search runs, the requests that arrive meanwhile sit unread in their sockets, so the queue cannot
+// show them: a costly search that started with nobody queued would run its whole budget (250 ms) while
+// twenty normal clients piled up behind it (131k bench, attackers hanging up and resending: normal p99 127
+// ms). So when quick searches have lately been arriving faster than one a user types, others are taken to be
+// waiting even when none is queued yet.
+//
 // A search whose client has gone is dropped when its turn comes (and a running one stops at its next look at
 // the budget), so clients that hang up cannot keep the others waiting.
 import { HTTPException } from 'hono/http-exception'
 import { withSearch, type SearchEngine, type SearchOptions } from '../engine/engine.ts'
 import type { SearchRequest, SearchResponse } from '../model.ts'
 import { currentSignal } from './request-context.ts'
+import { parseQuery, type QueryNode } from '../query/parse.ts'
 import { foldTerm } from '../text/analyze.ts'
 import { isStopWord } from '../text/stop-words.ts'
 
@@ -30,25 +37,58 @@ const HEAVY_SHARE = 0.1
 const MAX_HEAVY_WAIT_MS = 2000
 /** Time spent is remembered with this half-life, so the share follows the recent past. */
 const HALF_LIFE_MS = 1000
+/** Quick searches arriving faster than this (per second) mean others are about to wait. One user typing
+ * sends a few a second; twenty clients, hundreds. */
+const BUSY_PER_SECOND = 10
 /** While others wait, a heavy search stops after this long (answering what it has, marked partial)… */
 const HEAVY_SLICE_MS = 10
 /** …and a light one after this long, since it was expected to be quick. */
 const LIGHT_SLICE_MS = 100
 
 /**
- * Whether a search is likely to be costly, from its text alone (deciding must cost nothing): short
+ * Whether a search is likely to be costly, from its reading alone (parsing costs microseconds): short
  * prefixes (`c*` stands for thousands of words; `remit*` for a few), groups, many alternatives or words, a
- * very long query, or only stop words (which the engine checks on every passage's text).
+ * very long query, and clauses the index cannot narrow: stop words and phrases holding one, which the engine
+ * checks in the text of every passage it has to look at. A clause is as costly as its costliest alternative,
+ * and a search as cheap as its cheapest required clause (`the oil` looks only at passages with "oil"), but
+ * excluding a costly phrase costs its whole check (131k bench: `"said the"` 230 ms, `oil -"said the"` 155
+ * ms, `oil "said the"` 25 ms). Exclusions never make a costly search look cheap (`the -qzx` stays costly).
  */
 export function looksHeavy(request: SearchRequest): boolean {
   const query = request.query ?? ''
   if (query.length > 120 || /[()]/.test(query)) return true
-  if (/(?:^|[^\p{L}\p{N}])[\p{L}\p{N}]{1,2}\*/u.test(query)) return true
-  if (request.prefixLastWord && /(?:^|[^\p{L}\p{N}])[\p{L}\p{N}]{1,2}$/u.test(query.trimEnd())) return true
-  const words = query.split(/\s+/).filter(Boolean)
-  if (words.length > 12 || words.filter((word) => word === 'OR').length >= 3) return true
-  const bare = words.map((word) => word.replace(/^[-"“”]+|["“”]+$/gu, ''))
-  return bare.length > 0 && bare.every((word) => /^[\p{L}\p{N}'’]+$/u.test(word) && isStopWord(foldTerm(word)))
+  const { must, not } = parseQuery(query, { prefixLastWord: request.prefixLastWord })
+  const nodes = [...must, ...not]
+  if (nodes.some(widePrefix) || nodes.reduce((sum, node) => sum + wordCount(node), 0) > 12) return true
+  const costlyExclusion = (node: QueryNode) => costly(node) && !(node.type === 'term' && isStopWord(foldTerm(node.word)))
+  return (must.length > 0 && must.every(costly)) || not.some(costlyExclusion)
+}
+
+/** Alternatives beyond this many make a clause costly whatever its words. */
+const MAX_CHEAP_ALTERNATIVES = 3
+
+function costly(node: QueryNode): boolean {
+  switch (node.type) {
+    case 'term':
+      return isStopWord(foldTerm(node.word))
+    case 'phrase':
+      return node.words.some((word) => isStopWord(foldTerm(word)))
+    case 'or':
+      return node.children.length > MAX_CHEAP_ALTERNATIVES || node.children.some(costly)
+    case 'and':
+      return node.children.every(costly)
+  }
+}
+
+function widePrefix(node: QueryNode): boolean {
+  if (node.type === 'term') return node.prefix && node.word.length <= 2
+  return node.type !== 'phrase' && node.children.some(widePrefix)
+}
+
+function wordCount(node: QueryNode): number {
+  if (node.type === 'term') return 1
+  if (node.type === 'phrase') return node.words.length
+  return node.children.reduce((sum, child) => sum + wordCount(child), 0)
 }
 
 /**
@@ -65,8 +105,18 @@ export function takingTurns(engine: SearchEngine, { clock = () => performance.no
   const heavy: Turn[] = []
   // Milliseconds spent on each kind lately (decayed): the measure of each one's share.
   const spent = { light: 0, heavy: 0, at: clock() }
+  // Quick searches arrived lately (decayed with the same half-life): at a steady rate r a second, it holds
+  // r × HALF_LIFE_MS / 1000 / ln 2.
+  const arrived = { light: 0, at: clock() }
+  const lightArrivalsPerSecond = () => {
+    const now = clock()
+    arrived.light *= 0.5 ** ((now - arrived.at) / HALF_LIFE_MS)
+    arrived.at = now
+    return (arrived.light * Math.LN2 * 1000) / HALF_LIFE_MS
+  }
   let scheduled = false
   const waiting = () => light.length + heavy.length > 0
+  const contended = () => waiting() || lightArrivalsPerSecond() > BUSY_PER_SECOND
   const heavyDue = (now: number) => {
     if (heavy.length === 0) return false
     if (light.length === 0 || now - heavy[0].queuedAt > MAX_HEAVY_WAIT_MS) return true
@@ -101,10 +151,14 @@ export function takingTurns(engine: SearchEngine, { clock = () => performance.no
           return
         }
         try {
-          engine.search(request, { sliceMs: isHeavy ? HEAVY_SLICE_MS : LIGHT_SLICE_MS, contended: waiting, ...options, signal }).then(resolve, reject)
+          engine.search(request, { sliceMs: isHeavy ? HEAVY_SLICE_MS : LIGHT_SLICE_MS, contended, ...options, signal }).then(resolve, reject)
         } catch (error) {
           reject(error)
         }
+      }
+      if (!isHeavy) {
+        lightArrivalsPerSecond()
+        arrived.light++
       }
       ;(isHeavy ? heavy : light).push({ run, queuedAt: clock() })
       schedule()

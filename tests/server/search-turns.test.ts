@@ -108,10 +108,51 @@ describe('searches taking turns', () => {
     ])
   })
 
-  it('takes short prefixes, groups, long or stop-word-only queries for costly ones', () => {
-    expect(['r*', 'oil pr*', '(a b) c', 'x OR y OR z OR w', 'the', 'to be or not to be', 'w '.repeat(70)].every((query) => looksHeavy({ query }))).toBe(true)
-    expect(['', 'remittances', 'remit*', 'oil prices opec', '"Rogun dam"', 'person:Putin'].some((query) => looksHeavy({ query }))).toBe(false)
-    expect(looksHeavy({ query: 'oil p', prefixLastWord: true })).toBe(true)
+  it('takes others to be waiting while quick searches keep arriving, though none is queued yet', async () => {
+    let now = 0
+    const contendedAtHeavy: boolean[] = []
+    const engine = takingTurns(
+      {
+        search: async (request: SearchRequest, options?: SearchOptions) => {
+          if (looksHeavy(request)) contendedAtHeavy.push(Boolean(options?.contended?.()))
+          return { query: request.query } as SearchResponse
+        },
+      } as SearchEngine,
+      { clock: () => now },
+    )
+    // One user typing: a few quick searches a second leave a costly one its whole budget.
+    for (let i = 0; i < 3; i++) {
+      now += 300
+      await engine.search({ query: `word${i}` })
+    }
+    await engine.search({ query: 'c*' })
+    // Many clients: a hundred quick searches in half a second, then a costly one alone in the queue.
+    for (let i = 0; i < 100; i++) {
+      now += 5
+      await engine.search({ query: `word${i}` })
+    }
+    await engine.search({ query: 'c*' })
+    // Quiet again for a few seconds.
+    now += 5000
+    await engine.search({ query: 'c*' })
+    expect(contendedAtHeavy).toEqual([false, true, false])
+  })
+
+  it('takes short prefixes, groups, long queries and clauses of stop words for costly ones', () => {
+    const heavy = ['r*', 'oil pr*', '(a b) c', 'x OR y OR z OR w', 'the', 'to be or not to be', 'w '.repeat(70), '"said the"', 'the OR opec']
+    const light = ['', 'remittances', 'remit*', 'oil prices opec', '"Rogun dam"', 'person:Putin', 'the oil', 'oil "the company"', 'opec OR oil', '-opec', 'NOT the']
+    expect(heavy.filter((query) => !looksHeavy({ query }))).toEqual([])
+    expect(light.filter((query) => looksHeavy({ query }))).toEqual([])
+    expect(looksHeavy({ query: 'oil pr', prefixLastWord: true })).toBe(true)
+    // A one-letter word being typed is not expanded, so it costs nothing.
+    expect(looksHeavy({ query: 'oil p', prefixLastWord: true })).toBe(false)
     expect(looksHeavy({ query: 'oil pri', prefixLastWord: true })).toBe(false)
+  })
+
+  it('is not fooled by an exclusion, and counts excluding a costly phrase as costly', () => {
+    expect(looksHeavy({ query: 'the -qzx' })).toBe(true)
+    expect(looksHeavy({ query: '"said the" -qzx' })).toBe(true)
+    expect(looksHeavy({ query: 'oil -"said the"' })).toBe(true)
+    expect(looksHeavy({ query: 'oil -the' })).toBe(false)
   })
 })
