@@ -25,8 +25,8 @@ export const defaults = {
   /** Memory for remembered searches: at a few kilobytes each, thousands of them. */
   searchCacheBytes: 32 * 1024 * 1024,
   /**
-   * Milliseconds one search may spend matching before it answers what it has, marked partial: no query,
-   * however it expands, holds the server for longer.
+   * Milliseconds one search may take in all: matching stops in time to answer what it has, marked partial,
+   * within them, so no query, however it expands, holds the server for longer.
    */
   searchBudgetMs: 250,
   /** Passages shown per article in the "group by article" view. */

@@ -34,7 +34,7 @@ Options:
   --port N              port to listen on (default: $PORT, else 3000)
   --host H              interface to listen on (default: 127.0.0.1); 0.0.0.0 or :: exposes it to the network
   --allowed-host NAME   another host name to answer to (repeatable); ".example.org" admits its subdomains
-  --search-budget MS    how long one search may match before it answers what it has (default 250;
+  --search-budget MS    how long one search may take; it stops in time to answer what it has (default 250;
                         or $CLIPPINGS_SEARCH_BUDGET_MS)
 ${engineOptionsUsage}
   --help                show this help`
