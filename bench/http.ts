@@ -126,6 +126,8 @@ export interface AttackHttpOptions {
   /** When the hanging-up attackers give up on an answer. */
   hangUpMs: number
   maxOldSpaceMb: number
+  /** Searches in this many threads (`clippings serve --search-threads`); 0 or undefined: in process. */
+  searchThreads?: number
 }
 
 /**
@@ -198,7 +200,7 @@ async function runAttackers(port: number, attacks: AttackQuery[], clients: numbe
  * attackers that wait for their answers, then beside attackers that hang up after `hangUpMs`.
  */
 export async function runAttackHttp(options: AttackHttpOptions): Promise<NonNullable<AttackResult['http']>> {
-  const server = await startServer('server-child.ts', [options.indexDir], options.maxOldSpaceMb)
+  const server = await startServer('server-child.ts', serverArgs(options), options.maxOldSpaceMb)
   try {
     // Warm-up: compiles the server's code and fills the cache with the mix, as a running server has it.
     await attack(server.port, options.normalPaths, Math.min(10, options.normalClients), 3)
@@ -221,7 +223,7 @@ export async function runAttackHttp(options: AttackHttpOptions): Promise<NonNull
       // Lets searches still running for attackers that hung up at the end finish before the next phase.
       await sleep(1000)
     }
-    return { normalClients: options.normalClients, attackClients: options.attackClients, phases }
+    return { normalClients: options.normalClients, attackClients: options.attackClients, searchThreads: options.searchThreads || undefined, phases }
   } finally {
     server.stop()
   }
@@ -241,10 +243,16 @@ export interface LoadOptions {
   /** Stretches of `seconds`, back to back on the same server, so memory can be seen levelling off. */
   rounds: number
   maxOldSpaceMb: number
+  searchThreads?: number
+}
+
+/** The server helper's arguments: the index, and its search threads if any. */
+function serverArgs(options: { indexDir: string; searchThreads?: number }): string[] {
+  return [options.indexDir, ...(options.searchThreads ? [`threads=${options.searchThreads}`] : [])]
 }
 
 export async function runLoadHeld(options: LoadOptions): Promise<LoadResult> {
-  const server = await startServer('server-child.ts', [options.indexDir], options.maxOldSpaceMb)
+  const server = await startServer('server-child.ts', serverArgs(options), options.maxOldSpaceMb)
   const pid = server.process.pid!
   const series: [number, number][] = []
   try {
@@ -269,7 +277,7 @@ export async function runLoadHeld(options: LoadOptions): Promise<LoadResult> {
     } finally {
       clearInterval(sampler)
     }
-    return { connections: options.connections, distinctQueries: options.paths.length, rssBeforeMiB, rounds, rssSeries: series.filter((_, i) => i % 5 === 0 || i === series.length - 1), loadAverage: { start: loadStart, end: loadavg()[0] }, errors: [] }
+    return { connections: options.connections, searchThreads: options.searchThreads || undefined, distinctQueries: options.paths.length, rssBeforeMiB, rounds, rssSeries: series.filter((_, i) => i % 5 === 0 || i === series.length - 1), loadAverage: { start: loadStart, end: loadavg()[0] }, errors: [] }
   } finally {
     server.stop()
   }

@@ -227,7 +227,7 @@ export function attackMarkdown(attack: AttackResult, detailed = false): string {
     const { http } = attack
     if (lines.length) lines.push('')
     lines.push(
-      `Over HTTP, the server as \`clippings serve\` runs it (result cache on): ${http.normalClients} clients sending the mix, beside ${http.attackClients} sending the worst queries in turn, each made unique.`,
+      `Over HTTP, the server as \`clippings serve${http.searchThreads ? ` --search-threads ${http.searchThreads}` : ''}\` runs it (result cache on): ${http.normalClients} clients sending the mix, beside ${http.attackClients} sending the worst queries in turn, each made unique.`,
       '',
       '| phase | normal req/s | normal p50 | normal p99 | normal max | normal errors | attackers: sent / answered / partial / hung up | load average |',
       '|---|---:|---:|---:|---:|---:|---|---|',
@@ -252,7 +252,7 @@ export function attackMarkdown(attack: AttackResult, detailed = false): string {
 export function loadMarkdown(load: LoadResult, detailed = false): string {
   const first = load.rounds[0]
   const lines = [
-    `${load.connections} clients, each request a query not asked before (${count(load.distinctQueries)} distinct), against the server as \`clippings serve\` runs it; ${load.rounds.length} stretches of ${first?.seconds ?? '?'} s back to back on one server. RSS ${load.rssBeforeMiB.toFixed(0)} MiB once loaded; load average ${load.loadAverage.start.toFixed(1)} → ${load.loadAverage.end.toFixed(1)}.`,
+    `${load.connections} clients, each request a query not asked before (${count(load.distinctQueries)} distinct), against the server as \`clippings serve${load.searchThreads ? ` --search-threads ${load.searchThreads}` : ''}\` runs it; ${load.rounds.length} stretches of ${first?.seconds ?? '?'} s back to back on one server. RSS ${load.rssBeforeMiB.toFixed(0)} MiB once loaded; load average ${load.loadAverage.start.toFixed(1)} → ${load.loadAverage.end.toFixed(1)}.`,
     '',
     '| stretch | req/s | p50 | p99 | max | errors | timeouts | non-2xx | RSS at the end | RSS max |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -155,7 +155,7 @@ export interface AttackPhase {
 
 export interface AttackResult {
   engine?: AttackEngineResult
-  http?: { normalClients: number; attackClients: number; phases: AttackPhase[] }
+  http?: { normalClients: number; attackClients: number; searchThreads?: number; phases: AttackPhase[] }
   errors: string[]
 }
 
@@ -169,6 +169,8 @@ export interface LoadRound {
 
 export interface LoadResult {
   connections: number
+  /** Searches in this many threads; undefined: in process. */
+  searchThreads?: number
   /** Different queries available; requests beyond this many repeat one (and may be answered from the cache). */
   distinctQueries: number
   rssBeforeMiB: number

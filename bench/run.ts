@@ -44,6 +44,8 @@ interface Options {
   connections: number
   maxOldSpaceMb: number
   write: boolean
+  /** The attack and load rows' server answers searches from this many threads (0: in process). */
+  searchThreads: number
   /** Build the Clippings index for the rows even when one is saved from an earlier run. */
   rebuild: boolean
   update: { runs: number; bulk: number; streamSeconds: number; streamRate: number }
@@ -108,6 +110,7 @@ function parseOptions(argv: string[]): Options {
     connections: Number(args.get('connections') ?? 50),
     maxOldSpaceMb: Number(args.get('max-old-space') ?? 12288),
     write: args.get('no-write') !== 'true',
+    searchThreads: number('search-threads', 0),
   }
 }
 
@@ -264,6 +267,7 @@ async function measureAttacks(options: Options, indexDir: string, queries: RowQu
         seconds: options.attack.seconds,
         hangUpMs: options.attack.hangUpMs,
         maxOldSpaceMb: options.maxOldSpaceMb,
+        searchThreads: options.searchThreads,
       })
     } catch (error) {
       result.errors.push(`HTTP: ${(error as Error).message}`)
@@ -283,6 +287,7 @@ async function measureLoad(options: Options, indexDir: string, queries: RowQueri
       seconds: options.load.seconds,
       rounds: options.load.rounds,
       maxOldSpaceMb: options.maxOldSpaceMb,
+      searchThreads: options.searchThreads,
     })
   } catch (error) {
     log(`load failed: ${(error as Error).stack}`)
@@ -363,7 +368,8 @@ async function main(): Promise<void> {
   if (!options.write) return
   const resultsDir = join(BENCH_DIR, 'results')
   await mkdir(resultsDir, { recursive: true })
-  const name = `${result.date.slice(0, 10)}-${options.scale}${options.rows.has('compare') ? '' : `-${[...options.rows].join('-')}`}`
+  const threads = options.searchThreads > 0 ? `-threads${options.searchThreads}` : ''
+  const name = `${result.date.slice(0, 10)}-${options.scale}${options.rows.has('compare') ? '' : `-${[...options.rows].join('-')}`}${threads}`
   await writeFile(join(resultsDir, `${name}.json`), JSON.stringify({ ...result, ...extra }, null, 2) + '\n')
   let markdown = resultMarkdown(result)
   for (const size of pipeline?.slice(1) ?? []) markdown += `\n### ${size.articles.toLocaleString('en-US')} stories\n\n${pipelineMarkdown(size)}\n`
@@ -373,8 +379,8 @@ async function main(): Promise<void> {
   if (systems.length > 0) readme = replaceLatest(readme, result, `${name}.md`)
   if (update) readme = replaceLatestRow(readme, 'update', result, `${name}.md`, updateMarkdown(update))
   if (pipeline) readme = replaceLatestRow(readme, 'pipeline', result, `${name}.md`, pipeline.map(pipelineMarkdown).join('\n\n'))
-  if (attack) readme = replaceLatestRow(readme, 'attack', result, `${name}.md`, attackMarkdown(attack))
-  if (load) readme = replaceLatestRow(readme, 'load', result, `${name}.md`, loadMarkdown(load))
+  if (attack) readme = replaceLatestRow(readme, `attack${threads}`, result, `${name}.md`, attackMarkdown(attack))
+  if (load) readme = replaceLatestRow(readme, `load${threads}`, result, `${name}.md`, loadMarkdown(load))
   await writeFile(readmePath, readme)
   console.log(`\nWritten: bench/results/${name}.json, bench/results/${name}.md, bench/README.md`)
 }

@@ -11,8 +11,12 @@ import { describeSummary } from './index-command.ts'
 import { skippedFilesOf } from '../server/corpus-status.ts'
 import { progressReporter } from './progress.ts'
 import { serve } from '../server/serve.ts'
+import { searchInThreads } from '../engine/embedded/threads.ts'
 
-const usage = `Usage: clippings serve [DIR...] [--watch] [--port N] [--host H] [--allowed-host NAME]... [--index DIR]
+/** More threads than cores only share the same cores, each with a copy of the index. */
+const MAX_SEARCH_THREADS = 64
+
+const usage = `Usage: clippings serve [DIR...] [--watch] [--port N] [--host H] [--allowed-host NAME]... [--search-threads N] [--index DIR]
 
 Serves the search site and the JSON API over the index in --index (default: index/). Serving only reads the
 index: a missing one is an error (except the first \`npm start\`, which builds the seed articles into index/).
@@ -36,6 +40,10 @@ Options:
   --allowed-host NAME   another host name to answer to (repeatable); ".example.org" admits its subdomains
   --search-budget MS    how long one search may take; it stops in time to answer what it has (default 250;
                         or $CLIPPINGS_SEARCH_BUDGET_MS)
+  --search-threads N    run searches in N worker threads, each with its own copy of the index (memory grows
+                        by one index per thread), so searches use more cores and never hold up the server
+                        (default 0: in the server's thread; or $CLIPPINGS_SEARCH_THREADS). Embedded engine
+                        only, and not with --watch or the ingestion API
 ${engineOptionsUsage}
   --help                show this help`
 
@@ -50,6 +58,7 @@ export const serveCommand: Command = {
       'allowed-host': { type: 'string', multiple: true },
       watch: { type: 'boolean' },
       'search-budget': { type: 'string' },
+      'search-threads': { type: 'string' },
       'first-run': { type: 'boolean' },
       ...engineOptions,
     })
@@ -59,6 +68,13 @@ export const serveCommand: Command = {
     const allowedHosts = (values['allowed-host'] ?? []).map((name) => name.trim())
     if (allowedHosts.some((name) => name === '' || /[\s/]/.test(name))) throw new UsageError('--allowed-host takes a host name, such as clippings.example.org')
     const config = engineConfigOf(values)
+    const threads = integerOption('search-threads', values['search-threads'] ?? (process.env.CLIPPINGS_SEARCH_THREADS?.trim() || undefined), 0, MAX_SEARCH_THREADS) ?? 0
+    const token = process.env.CLIPPINGS_API_TOKEN?.trim() || undefined
+    if (threads > 0 && config.engine !== 'embedded') throw new UsageError('--search-threads is for the embedded engine; a cluster runs searches on its own nodes')
+    if (threads > 0 && (values.watch || token)) {
+      // The threads' copies of the index would fall behind the server's as changes arrive.
+      throw new UsageError('--search-threads serves an index nothing changes while it runs: not with --watch or CLIPPINGS_API_TOKEN')
+    }
     const log = (line: string) => console.error(line)
     if (positionals.length > 0) {
       const backend = await createBackend(config, { log })
@@ -67,7 +83,6 @@ export const serveCommand: Command = {
       console.error(describeSummary(summary, backend.location))
     }
     const opened = await openIndexForReading(values, { firstRun: values['first-run'] && positionals.length === 0 })
-    const token = process.env.CLIPPINGS_API_TOKEN?.trim() || undefined
     let live: LiveIndexer | undefined
     if (values.watch || token) {
       live = await LiveIndexer.start(opened.backend, opened.engine, opened.state, { pushedDir: join(config.indexDir, 'pushed'), log })
@@ -75,12 +90,13 @@ export const serveCommand: Command = {
       if (summary.mode !== 'unchanged') console.error(describeSummary(summary, opened.backend.location))
       if (values.watch) live.watch()
     }
-    console.error(await statusLine(opened.engine, opened.state, { watching: Boolean(values.watch), api: Boolean(token) }))
+    console.error(await statusLine(opened.engine, opened.state, { watching: Boolean(values.watch), api: Boolean(token), threads }))
     const status = async () => {
       const state = live?.currentState ?? opened.state
       return { corpus: state?.corpus ?? [], skipped: state ? skippedFilesOf(state) : [], watching: Boolean(values.watch), ingest: Boolean(token) }
     }
-    const server = await serve({ engine: opened.engine, port, hostname, allowedHosts, ingest: { token, target: live }, status })
+    const engine = threads > 0 ? await searchInThreads(opened.engine, config.indexDir, { threads, searchBudgetMs: config.searchBudgetMs }) : opened.engine
+    const server = await serve({ engine, port, hostname, allowedHosts, ingest: { token, target: live }, status })
     process.once('beforeExit', () => void live?.close())
     void server
     // The server keeps the process alive until Ctrl-C.
@@ -89,9 +105,9 @@ export const serveCommand: Command = {
 }
 
 /** One line on what is served: counts, sources, dates, when it changed, and what keeps it current. */
-async function statusLine(engine: SearchEngine, state: CorpusState | undefined, mode: { watching: boolean; api: boolean }): Promise<string> {
+async function statusLine(engine: SearchEngine, state: CorpusState | undefined, mode: { watching: boolean; api: boolean; threads: number }): Promise<string> {
   const stats = await engine.stats()
   const corpus = state ? ` from ${state.corpus.join(', ')}` : ''
-  const keeping = [mode.watching ? 'watching the folders' : '', mode.api ? 'taking articles at POST /api/articles' : ''].filter(Boolean).join('; ')
+  const keeping = [mode.watching ? 'watching the folders' : '', mode.api ? 'taking articles at POST /api/articles' : '', mode.threads > 0 ? `searches in ${mode.threads} threads` : ''].filter(Boolean).join('; ')
   return `Serving ${stats.articles.toLocaleString('en')} articles, ${stats.passages.toLocaleString('en')} passages (${stats.sources} sources, ${stats.people} people)${corpus}; ${stats.backend} engine, updated ${stats.updatedAt.slice(0, 16).replace('T', ' ')}${keeping ? `; ${keeping}` : ''}`
 }

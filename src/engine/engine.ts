@@ -62,6 +62,11 @@ export interface TextHighlight {
 export interface SearchEngine {
   /** Which backend answers: "embedded" or "opensearch". */
   readonly backend: string
+  /**
+   * How many searches the engine runs at once away from the server's event loop (its search threads);
+   * undefined when each search runs on the event loop itself (in process) or needs no such limit (a cluster).
+   */
+  readonly searchThreads?: number
   /** Runs a search: results for one page, exact total, disjunctive facet counts and highlight ranges. */
   search(request: SearchRequest, options?: SearchOptions): Promise<SearchResponse>
   /** Every passage matching a search, in the search's order, for exports; not paged. */

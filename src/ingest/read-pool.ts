@@ -58,7 +58,7 @@ export function createInThreadPool(): ReadPool {
 /** Bytes to read below which one thread is enough: about ten seconds of reading and cleaning. */
 const BYTES_FOR_MORE_THREADS = 4 * 1024 * 1024
 
-const BOOT = new URL('./read/worker-boot.mjs', import.meta.url)
+const BOOT = new URL('../worker-boot.mjs', import.meta.url)
 const DEFAULT_ENTRY = new URL('./read/worker.ts', import.meta.url)
 
 /** A thread and the job it is running, if any. */

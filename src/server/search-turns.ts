@@ -98,7 +98,8 @@ function wordCount(node: QueryNode): number {
  */
 export function takingTurns(engine: SearchEngine, { clock = () => performance.now() }: { clock?: () => number } = {}): SearchEngine {
   interface Turn {
-    run: () => void
+    /** Starts the search; undefined when it was dropped instead (its client had gone). */
+    run: () => Promise<unknown> | undefined
     queuedAt: number
   }
   const light: Turn[] = []
@@ -114,27 +115,48 @@ export function takingTurns(engine: SearchEngine, { clock = () => performance.no
     arrived.at = now
     return (arrived.light * Math.LN2 * 1000) / HALF_LIFE_MS
   }
+  // An engine with search threads runs that many at once away from the event loop, which then sees every
+  // request as it comes: others wait exactly when the queue holds them.
+  const threads = engine.searchThreads
+  let running = 0
   let scheduled = false
   const waiting = () => light.length + heavy.length > 0
-  const contended = () => waiting() || lightArrivalsPerSecond() > BUSY_PER_SECOND
+  const contended = threads === undefined ? () => waiting() || lightArrivalsPerSecond() > BUSY_PER_SECOND : waiting
   const heavyDue = (now: number) => {
     if (heavy.length === 0) return false
     if (light.length === 0 || now - heavy[0].queuedAt > MAX_HEAVY_WAIT_MS) return true
     return spent.heavy < HEAVY_SHARE * (spent.heavy + spent.light)
   }
-  const runNext = () => {
-    scheduled = false
+  const next = () => {
     const now = clock()
     const decay = 0.5 ** ((now - spent.at) / HALF_LIFE_MS)
     spent.light *= decay
     spent.heavy *= decay
     spent.at = now
     const kind = heavyDue(now) ? 'heavy' : 'light'
-    // The search's own work runs synchronously inside `run` (an in-process engine); a remote one's is elsewhere.
-    ;(kind === 'heavy' ? heavy : light).shift()?.run()
-    spent[kind] += clock() - now
-    // The next search waits for the next turn, after the loop has read sockets and accepted connections.
-    if (waiting()) schedule()
+    return { kind, now, started: (kind === 'heavy' ? heavy : light).shift()?.run() } as const
+  }
+  const runNext = () => {
+    scheduled = false
+    if (threads === undefined) {
+      // The search's own work runs synchronously inside `run` (in process; a cluster's is elsewhere).
+      const { kind, now } = next()
+      spent[kind] += clock() - now
+      // The next search waits for the next turn, after the loop has read sockets and accepted connections.
+      if (waiting()) schedule()
+      return
+    }
+    // With threads: as many start as there are free threads, each timed from its start to its answer.
+    while (waiting() && running < threads) {
+      const { kind, now, started } = next()
+      if (!started) continue
+      running++
+      void started.finally(() => {
+        running--
+        spent[kind] += clock() - now
+        if (waiting()) schedule()
+      })
+    }
   }
   const schedule = () => {
     if (scheduled) return
@@ -148,12 +170,15 @@ export function takingTurns(engine: SearchEngine, { clock = () => performance.no
       const run = () => {
         if (signal?.aborted) {
           reject(new HTTPException(CLIENT_GONE as 400, { message: 'The client closed the connection.' }))
-          return
+          return undefined
         }
         try {
-          engine.search(request, { sliceMs: isHeavy ? HEAVY_SLICE_MS : LIGHT_SLICE_MS, contended, ...options, signal }).then(resolve, reject)
+          const answered = engine.search(request, { sliceMs: isHeavy ? HEAVY_SLICE_MS : LIGHT_SLICE_MS, contended, ...options, signal })
+          answered.then(resolve, reject)
+          return answered.catch(() => undefined)
         } catch (error) {
           reject(error)
+          return undefined
         }
       }
       if (!isHeavy) {

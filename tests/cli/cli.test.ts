@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest'
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -89,6 +89,32 @@ describe('clippings', () => {
     const run = await clippings('people', '--json', '--index', index)
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout)).toContainEqual(expect.objectContaining({ name: 'Ali Karimov' }))
+  })
+
+  it('serves searches from worker threads with --search-threads, and refuses them where the index changes', async () => {
+    const server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/clippings.mjs'), 'serve', '--index', index, '--port', '0', '--search-threads', '2'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        server.stdout.on('data', (chunk) => {
+          out += chunk
+          const match = /running at (http:\/\/\S+)/.exec(out)
+          if (match) resolve(match[1])
+        })
+        server.on('exit', (code) => reject(new Error(`server exited ${code}`)))
+      })
+      const response = (await (await fetch(new URL('/api/search?q=turbine', url))).json()) as { total: number; results: { text: string }[] }
+      expect(response.total).toBe(1)
+      expect(response.results[0].text).toContain('turbine')
+    } finally {
+      server.kill()
+    }
+    const watching = await clippings('serve', '--index', index, '--search-threads', '2', '--watch')
+    expect(watching.code).toBe(2)
+    expect(watching.stderr).toMatch(/--search-threads .*--watch/)
+    const bad = await clippings('serve', '--index', index, '--search-threads', 'many')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--search-threads must be a whole number/)
   })
 
   it('exits 1 with a one-line reason when it cannot write the index', async () => {

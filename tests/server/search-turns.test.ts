@@ -138,6 +138,31 @@ describe('searches taking turns', () => {
     expect(contendedAtHeavy).toEqual([false, true, false])
   })
 
+  it('runs as many searches at once as an engine has search threads, the rest waiting their turn', async () => {
+    const started: string[] = []
+    const finish = new Map<string, () => void>()
+    const engine = takingTurns({
+      searchThreads: 2,
+      search: (request: SearchRequest, options?: SearchOptions) =>
+        new Promise<SearchResponse>((resolve) => {
+          started.push(`${request.query}${options?.contended?.() ? ' (others wait)' : ''}`)
+          finish.set(request.query!, () => resolve({ query: request.query } as SearchResponse))
+        }),
+    } as SearchEngine)
+    const answers = ['dam', 'river', 'cotton'].map((query) => engine.search({ query }))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(started).toEqual(['dam (others wait)', 'river (others wait)'])
+    finish.get('river')!()
+    await answers[1]
+    // The next search starts at the loop's next turn.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve))
+    // With threads the queue sees every waiting search, so nobody is taken to wait when none does.
+    expect(started).toEqual(['dam (others wait)', 'river (others wait)', 'cotton'])
+    finish.get('dam')!()
+    finish.get('cotton')!()
+    expect((await Promise.all(answers)).map((answer) => answer.query)).toEqual(['dam', 'river', 'cotton'])
+  })
+
   it('takes short prefixes, groups, long queries and clauses of stop words for costly ones', () => {
     const heavy = ['r*', 'oil pr*', '(a b) c', 'x OR y OR z OR w', 'the', 'to be or not to be', 'w '.repeat(70), '"said the"', 'the OR opec']
     const light = ['', 'remittances', 'remit*', 'oil prices opec', '"Rogun dam"', 'person:Putin', 'the oil', 'oil "the company"', 'opec OR oil', '-opec', 'NOT the']

@@ -1,7 +1,0 @@
-// A reading thread starts here: plain JavaScript, so it can register tsx (as scripts/clippings.mjs does for
-// the main thread) before loading the TypeScript module that does the work (`workerData.entry`).
-import { workerData } from 'node:worker_threads'
-import { register } from 'tsx/esm/api'
-
-register()
-await import(workerData.entry)
