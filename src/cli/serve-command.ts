@@ -43,7 +43,7 @@ Options:
   --search-threads N    run searches in N worker threads, each with its own copy of the index (memory grows
                         by one index per thread), so searches use more cores and never hold up the server
                         (default 0: in the server's thread; or $CLIPPINGS_SEARCH_THREADS). Embedded engine
-                        only, and not with --watch or the ingestion API
+                        only
 ${engineOptionsUsage}
   --help                show this help`
 
@@ -71,10 +71,6 @@ export const serveCommand: Command = {
     const threads = integerOption('search-threads', values['search-threads'] ?? (process.env.CLIPPINGS_SEARCH_THREADS?.trim() || undefined), 0, MAX_SEARCH_THREADS) ?? 0
     const token = process.env.CLIPPINGS_API_TOKEN?.trim() || undefined
     if (threads > 0 && config.engine !== 'embedded') throw new UsageError('--search-threads is for the embedded engine; a cluster runs searches on its own nodes')
-    if (threads > 0 && (values.watch || token)) {
-      // The threads' copies of the index would fall behind the server's as changes arrive.
-      throw new UsageError('--search-threads serves an index nothing changes while it runs: not with --watch or CLIPPINGS_API_TOKEN')
-    }
     const log = (line: string) => console.error(line)
     if (positionals.length > 0) {
       const backend = await createBackend(config, { log })

@@ -91,7 +91,7 @@ describe('clippings', () => {
     expect(JSON.parse(run.stdout)).toContainEqual(expect.objectContaining({ name: 'Ali Karimov' }))
   })
 
-  it('serves searches from worker threads with --search-threads, and refuses them where the index changes', async () => {
+  it('serves searches from worker threads with --search-threads, on the embedded engine only', async () => {
     const server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/clippings.mjs'), 'serve', '--index', index, '--port', '0', '--search-threads', '2'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -109,9 +109,9 @@ describe('clippings', () => {
     } finally {
       server.kill()
     }
-    const watching = await clippings('serve', '--index', index, '--search-threads', '2', '--watch')
-    expect(watching.code).toBe(2)
-    expect(watching.stderr).toMatch(/--search-threads .*--watch/)
+    const cluster = await clippings('serve', '--engine', 'opensearch', '--opensearch-url', 'http://127.0.0.1:9', '--search-threads', '2')
+    expect(cluster.code).toBe(2)
+    expect(cluster.stderr).toMatch(/--search-threads is for the embedded engine/)
     const bad = await clippings('serve', '--index', index, '--search-threads', 'many')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--search-threads must be a whole number/)

@@ -125,23 +125,51 @@ describe('the ingestion API', () => {
   })
 })
 
+/** `clippings serve` over the index with the ingestion API on, in a process of its own; resolves with its URL. */
+function serveWithApi(indexDir: string, ...args: string[]) {
+  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/clippings.mjs'), 'serve', '--index', indexDir, '--port', '0', ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, CLIPPINGS_API_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = new Promise<string>((resolve, reject) => {
+    let out = ''
+    server.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = /running at (http:\/\/\S+)/.exec(out)
+      if (match) resolve(match[1])
+    })
+    server.on('exit', (code) => reject(new Error(`server exited ${code}`)))
+  })
+  return { server, url }
+}
+
+describe('a pushed article with search threads', () => {
+  it('is found by the next search once the server answered 201, and gone once deleted', { timeout: 120_000 }, async () => {
+    const { indexDir } = await corpusIndex()
+    const { server, url: started } = serveWithApi(indexDir, '--search-threads', '2')
+    try {
+      const url = await started
+      const search = async () => ((await (await fetch(new URL('/api/search?q=glacier', url))).json()) as { total: number }).total
+      expect(await search()).toBe(0)
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }
+      const pushed = await fetch(new URL('/api/articles', url), { method: 'POST', headers, body: JSON.stringify({ id: 'threaded', title: 'Threaded story', text: body('the threaded glacier') }) })
+      expect(pushed.status).toBe(201)
+      expect(await search()).toBe(1)
+      const id = ((await pushed.json()) as { articles: { articleIds: string[] }[] }).articles[0].articleIds[0]
+      expect((await fetch(new URL(`/api/articles/${encodeURIComponent(id)}`, url), { method: 'DELETE', headers })).status).toBe(204)
+      expect(await search()).toBe(0)
+    } finally {
+      server.kill()
+    }
+  })
+})
+
 describe('a pushed article after kill -9', () => {
   it('is in the index once the server answered 201, even when the server dies right after', { timeout: 120_000 }, async () => {
     const { indexDir } = await corpusIndex()
-    const server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/clippings.mjs'), 'serve', '--index', indexDir, '--port', '0'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CLIPPINGS_API_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      server.stdout.on('data', (chunk) => {
-        out += chunk
-        const match = /running at (http:\/\/\S+)/.exec(out)
-        if (match) resolve(match[1])
-      })
-      server.on('exit', (code) => reject(new Error(`server exited ${code}`)))
-    })
+    const { server, url: started } = serveWithApi(indexDir)
+    const url = await started
     const response = await fetch(new URL('/api/articles', url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },

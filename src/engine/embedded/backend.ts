@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { ClippingsError } from '../../errors.ts'
 import { applyMergePatch, withSearch, type Backend, type BuildProgress, type FlushResult, type IndexData, type IndexedArticle, type IndexerState, type IndexMeta, type IndexWriter, type LiveEngine, type SearchEngine } from '../engine.ts'
 import { readDelta, writeDelta, type DeltaOps } from './delta.ts'
-import { EmbeddedEngine, type EngineOptions } from './engine.ts'
+import { EmbeddedEngine, type EngineOptions, type EngineUpdate } from './engine.ts'
 import { forEachJsonLine, writeJsonLines } from './files.ts'
 import { FORMAT_VERSION, IndexFolder, newName, type Commit, type WriterLock } from './folder.ts'
 import { readBase, writeBase } from './persist.ts'
@@ -298,6 +298,7 @@ class DeltaWriter implements IndexWriter {
     let result = { added: 0, removed: 0 }
     if (engine) {
       result = await engine.applyInSlices({ remove: ops.remove, add: ops.add, meta: ops.meta })
+      await this.live?.applied({ remove: ops.remove, add: ops.add, meta: ops.meta })
       this.live?.notify()
     } else {
       result = { added: ops.add.reduce((sum, a) => sum + a.passages.length, 0), removed: 0 }
@@ -335,6 +336,7 @@ function applyMergePatchKeepingNulls(target: IndexerState, patch: IndexerState):
 class EmbeddedLiveEngine implements LiveEngine {
   readonly backend = 'embedded'
   private readonly listeners = new Set<() => void>()
+  private readonly appliers = new Set<(change: EngineUpdate) => Promise<void>>()
   private writerOpen = false
   private merging: Promise<void> | undefined
   private mergeTimer: NodeJS.Timeout | undefined
@@ -387,6 +389,20 @@ class EmbeddedLiveEngine implements LiveEngine {
     for (const listener of this.listeners) listener()
   }
 
+  /** Hands a change just applied to the copies of the index kept elsewhere, and waits until they hold it. */
+  async applied(change: EngineUpdate): Promise<void> {
+    await Promise.all([...this.appliers].map((apply) => apply(change)))
+  }
+
+  /**
+   * Called with each change as it is applied, and awaited before the flush resolves, so copies of the index
+   * kept elsewhere (search threads, threads.ts) answer with it as soon as this engine does.
+   */
+  onApply(listener: (change: EngineUpdate) => Promise<void>): () => void {
+    this.appliers.add(listener)
+    return () => this.appliers.delete(listener)
+  }
+
   /**
    * Merges the deltas into a new base once changes have paused (`mergeQuietMs` without a flush), while
    * searches go on: the base is written in slices between which the event loop runs. A flush arriving
@@ -415,5 +431,6 @@ class EmbeddedLiveEngine implements LiveEngine {
     if (this.mergeTimer) clearTimeout(this.mergeTimer)
     await this.merging
     this.listeners.clear()
+    this.appliers.clear()
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createEmbeddedBackend } from '../../../src/engine/embedded/backend.ts'
 import { searchInThreads, type ThreadedEngine } from '../../../src/engine/embedded/threads.ts'
-import type { IndexData, SearchEngine } from '../../../src/engine/engine.ts'
+import type { IndexData, IndexedArticle, SearchEngine } from '../../../src/engine/engine.ts'
 import type { SearchRequest, SearchResponse } from '../../../src/model.ts'
 import { makeCorpus } from '../../helpers/passages.ts'
 
@@ -20,6 +20,15 @@ const texts = [
 function corpus(): IndexData {
   const { articles, passages } = makeCorpus(texts.map((text, i) => ({ text, people: i === 4 ? ['Ada Lovelace'] : [], topics: [i < 3 ? 'energy' : 'other'], article: `a${i}`, date: `2024-0${i + 1}` })))
   return { articles, passages, personAliases: {}, topicLabels: { energy: 'Energy', other: 'Other' }, topicParents: {}, fieldFacets: [], builtAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+}
+
+/** New articles with ids of their own. */
+function articlesOf(prefix: string, ...texts: string[]): IndexedArticle[] {
+  const { articles, passages } = makeCorpus(texts.map((text) => ({ text, article: prefix })))
+  return articles.map((article) => ({
+    article: { ...article, passageIds: passages.filter((p) => p.articleId === article.id).map((p) => `${prefix}-${p.id}`) },
+    passages: passages.filter((p) => p.articleId === article.id).map((p) => ({ ...p, id: `${prefix}-${p.id}` })),
+  }))
 }
 
 /** A response without the time it took, which differs from run to run. */
@@ -92,6 +101,33 @@ describe('searches in worker threads', () => {
     const id = (await inProcess.search({ query: 'coffee' })).results[0].passage.id
     expect(await threaded.getPassage(id)).toEqual(await inProcess.getPassage(id))
     expect((await threaded.stats()).passages).toBe((await inProcess.stats()).passages)
+  })
+
+  it('follows a served index as it changes: what a flush made searchable, every thread finds', async () => {
+    const liveDir = await mkdtemp(join(tmpdir(), 'clippings-threads-live-'))
+    try {
+      await createEmbeddedBackend(liveDir).build(corpus(), {})
+      const live = await createEmbeddedBackend(liveDir).open()
+      const following = await searchInThreads(live, liveDir, { threads: 2 })
+      expect((await following.search({ query: 'glacier' })).total).toBe(0)
+      const writer = await live.openWriter()
+      const added = articlesOf('g', 'The glacier above the valley is melting faster than surveyors expected.')
+      writer.add(added)
+      await writer.flush()
+      // Two searches at once: one in each thread.
+      const both = await Promise.all([following.search({ query: 'glacier' }), following.search({ query: 'glacier', size: 5 })])
+      expect(both.map((response) => response.total)).toEqual([1, 1])
+      writer.remove(added.map(({ article }) => article.id))
+      await writer.flush()
+      // The answer kept for "glacier" went with the change.
+      const after = await Promise.all([following.search({ query: 'glacier' }), following.search({ query: 'glacier', size: 5 })])
+      expect(after.map((response) => response.total)).toEqual([0, 0])
+      await writer.close()
+      await following.close()
+      await live.close()
+    } finally {
+      await rm(liveDir, { recursive: true, force: true })
+    }
   })
 
   it('stops its threads when closed, and refuses searches after', async () => {
