@@ -112,7 +112,7 @@ export async function searchInThreads(engine: SearchEngine, indexDir: string, op
     const slot: Slot = { worker, flags: new Int32Array(flags), pending: new Map() }
     const ready = await new Promise<Extract<ThreadReply, { ready: true }>>((resolve, reject) => {
       worker.once('message', resolve)
-      worker.once('error', (error) => reject(new ClippingsError('corrupt-index', `Clippings: a search thread could not load the index at ${indexDir}: ${error.message}`, { cause: error })))
+      worker.once('error', (error: Error) => reject(new ClippingsError('corrupt-index', `Clippings: a search thread could not load the index at ${indexDir}: ${error.message}`, { cause: error })))
     })
     const current = await engine.stats()
     if (ready.passages !== current.passages || ready.updatedAt !== current.updatedAt) {
