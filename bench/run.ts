@@ -219,6 +219,7 @@ async function measureUpdates(options: Options, indexDir: string, queriesFile: s
     bulk: options.update.bulk,
     streamSeconds: options.update.streamSeconds,
     searchesPerSecond: options.update.streamRate,
+    searchThreads: options.searchThreads,
   }
   for (const mode of ['writer', 'live'] as const) {
     try {
@@ -377,7 +378,7 @@ async function main(): Promise<void> {
   const readmePath = join(BENCH_DIR, 'README.md')
   let readme = existsSync(readmePath) ? await readFile(readmePath, 'utf8') : '# Benchmark\n'
   if (systems.length > 0) readme = replaceLatest(readme, result, `${name}.md`)
-  if (update) readme = replaceLatestRow(readme, 'update', result, `${name}.md`, updateMarkdown(update))
+  if (update) readme = replaceLatestRow(readme, `update${threads}`, result, `${name}.md`, updateMarkdown(update))
   if (pipeline) readme = replaceLatestRow(readme, 'pipeline', result, `${name}.md`, pipeline.map(pipelineMarkdown).join('\n\n'))
   if (attack) readme = replaceLatestRow(readme, `attack${threads}`, result, `${name}.md`, attackMarkdown(attack))
   if (load) readme = replaceLatestRow(readme, `load${threads}`, result, `${name}.md`, loadMarkdown(load))

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { createEmbeddedBackend } from '../src/engine/embedded/backend.ts'
 import type { IndexedArticle, IndexWriter, SearchEngine } from '../src/engine/engine.ts'
 import { takingTurns } from '../src/server/search-turns.ts'
+import { searchInThreads } from '../src/engine/embedded/threads.ts'
 import { loadBaseCorpus, type BenchCorpus } from './corpus.ts'
 import { clippingsRequest } from './systems/clippings.ts'
 import type { RowQueries } from './queries-child.ts'
@@ -41,6 +42,8 @@ export interface UpdateOptions {
   searchesPerSecond?: number
   /** An article every this many milliseconds while streaming. Default 100. */
   updateEveryMs?: number
+  /** Searches in this many threads (`clippings serve --search-threads`); 0 or undefined: in process. */
+  searchThreads?: number
 }
 
 /**
@@ -211,7 +214,8 @@ export async function measureLivePath(options: UpdateOptions, supply: ArticleSup
   const openMs = performance.now() - openStarted
   log(`update, live: opened in ${formatMs(openMs)}`)
   const { mix } = JSON.parse(await readFile(options.queriesFile, 'utf8')) as RowQueries
-  const engine = takingTurns(live)
+  const threaded = options.searchThreads ? await searchInThreads(live, options.scratchDir, { threads: options.searchThreads, cacheBytes: 0 }) : undefined
+  const engine = takingTurns(threaded ?? live)
   for (const query of mix) await engine.search(clippingsRequest(query))
   const writer: IndexWriter = await live.openWriter()
   const ops: UpdateOp[] = []
@@ -243,6 +247,7 @@ export async function measureLivePath(options: UpdateOptions, supply: ArticleSup
     return { live: { openMs, ops, streaming } }
   } finally {
     await writer.close()
+    await threaded?.close()
     await live.close()
   }
 }

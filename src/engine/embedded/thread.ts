@@ -6,9 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { createEmbeddedBackend } from './backend.ts'
 import { ABORTED_ID, CONTENDED, type ThreadMessage, type ThreadReply, type ThreadSetup } from './threads.ts'
 
-const { indexDir, searchBudgetMs, flags } = workerData as ThreadSetup & { entry: string }
+const { indexDir, searchBudgetMs, cacheBytes, flags } = workerData as ThreadSetup & { entry: string }
 const shared = new Int32Array(flags)
-const engine = await createEmbeddedBackend(indexDir, { searchBudgetMs }).loadEngine()
+const engine = await createEmbeddedBackend(indexDir, { searchBudgetMs, cacheBytes }).loadEngine()
 const port = parentPort!
 
 port.on('message', async (message: ThreadMessage) => {

@@ -19,6 +19,7 @@ import { defaults } from '../../defaults.ts'
 export interface ThreadSetup {
   indexDir: string
   searchBudgetMs?: number
+  cacheBytes?: number
   /** Shared with the thread: see ABORTED_ID and CONTENDED. */
   flags: SharedArrayBuffer
 }
@@ -46,6 +47,8 @@ export interface SearchThreadsOptions {
   /** How many threads (each with its own copy of the index). */
   threads: number
   searchBudgetMs?: number
+  /** Memory for remembered searches, in the server's thread and in each search thread; 0 remembers none. */
+  cacheBytes?: number
 }
 
 export interface ThreadedEngine extends SearchEngine {
@@ -88,7 +91,7 @@ interface Waiting {
 export async function searchInThreads(engine: SearchEngine, indexDir: string, options: SearchThreadsOptions): Promise<ThreadedEngine> {
   const slots: Slot[] = []
   const queue: Waiting[] = []
-  const answers = new ResultCache(defaults.searchCacheBytes)
+  const answers = new ResultCache(options.cacheBytes ?? defaults.searchCacheBytes)
   const changing = 'onApply' in engine ? (engine as ChangingEngine) : undefined
   let nextId = 1
   let closed = false
@@ -106,7 +109,7 @@ export async function searchInThreads(engine: SearchEngine, indexDir: string, op
    */
   const startOnce = async (): Promise<Slot | 'behind'> => {
     const flags = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)
-    const setup: ThreadSetup = { indexDir, searchBudgetMs: options.searchBudgetMs, flags }
+    const setup: ThreadSetup = { indexDir, searchBudgetMs: options.searchBudgetMs, cacheBytes: options.cacheBytes, flags }
     const worker = new Worker(BOOT, { workerData: { ...setup, entry: ENTRY.href } })
     worker.unref()
     const slot: Slot = { worker, flags: new Int32Array(flags), pending: new Map() }
@@ -216,15 +219,15 @@ export async function searchInThreads(engine: SearchEngine, indexDir: string, op
     // With every thread gone and none yet replaced, the server's own copy answers.
     if (slots.length === 0) return engine.search(request, searchOptions)
     const started = performance.now()
-    const key = JSON.stringify(request)
-    const kept = answers.answer(key)
+    const key = answers.maxBytes > 0 ? JSON.stringify(request) : undefined
+    const kept = key === undefined ? undefined : answers.answer(key)
     if (kept) return Promise.resolve({ ...kept, tookMs: Math.round((performance.now() - started) * 100) / 100 })
     return new Promise<SearchResponse>((resolve, reject) => {
       queue.push({
         request,
         options: searchOptions,
         resolve: (response) => {
-          if (!response.partial) answers.keepAnswer(key, response)
+          if (key !== undefined && !response.partial) answers.keepAnswer(key, response)
           resolve(response)
         },
         reject,
