@@ -23,7 +23,7 @@ port.on('message', async (message: ThreadMessage) => {
       // the search holds this thread.
       const signal = { get aborted() { return Atomics.load(shared, ABORTED_ID) === id } } as AbortSignal
       const contended = () => Atomics.load(shared, CONTENDED) === 1
-      reply = { id, response: await engine.search(message.request, { signal, contended, sliceMs: message.sliceMs }) }
+      reply = { id, response: await engine.search(message.request, { signal, contended, budgetMs: message.budgetMs, sliceMs: message.sliceMs }) }
     }
   } catch (error) {
     reply = { id, error: (error as Error).message }

@@ -24,7 +24,7 @@ export interface ThreadSetup {
   flags: SharedArrayBuffer
 }
 /** What the server sends a thread: a search, or a change to apply. */
-export type ThreadMessage = { id: number; request: SearchRequest; sliceMs?: number } | { id: number; change: EngineUpdate }
+export type ThreadMessage = { id: number; request: SearchRequest; budgetMs?: number; sliceMs?: number } | { id: number; change: EngineUpdate }
 export type ThreadReply =
   | { ready: true; passages: number; updatedAt: string }
   | { id: number; response: SearchResponse }
@@ -182,7 +182,7 @@ export async function searchInThreads(engine: SearchEngine, indexDir: string, op
         Atomics.store(slot.flags, CONTENDED, 0)
         queueMicrotask(dispatch)
       }
-      send(slot, { id, request: next.request, sliceMs: next.options.sliceMs }).then(
+      send(slot, { id, request: next.request, budgetMs: next.options.budgetMs, sliceMs: next.options.sliceMs }).then(
         (reply) => {
           settle()
           if ('response' in reply) next.resolve(reply.response)

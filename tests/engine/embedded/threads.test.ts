@@ -89,6 +89,10 @@ describe('searches in worker threads', () => {
     expect((await threaded.search({ query: 'oil company' })).partial).toBeUndefined()
   })
 
+  it('passes a search’s own budget on to the thread', async () => {
+    expect((await threaded.search({ query: 'crude oil' }, { budgetMs: 0 })).partial).toBe(true)
+  })
+
   it('tells a thread that others wait, so a search gives way after its slice', async () => {
     const slice = await threaded.search({ query: 'oil refinery' }, { contended: () => true, sliceMs: 0 })
     expect(slice.partial).toBe(true)
