@@ -1,7 +1,7 @@
 // Reading a search request, the part every backend shares: the query parsed and its OR groups bounded,
 // field terms (`person:putin`) resolved against the index's values, filters merged, date bounds and sort
 // decided. Each backend then compiles the words its own way (embedded/plan.ts, opensearch/plan.ts).
-import type { FacetRegistry } from '../facets/registry.ts'
+import { ownValue, type FacetRegistry } from '../facets/registry.ts'
 import type { FacetFilters, FacetName, SearchRequest, SearchResponse, SortOrder } from '../model.ts'
 import { parseQuery, type ParsedQuery, type QueryNode } from '../query/parse.ts'
 import { foldTerm } from '../text/analyze.ts'
@@ -161,7 +161,7 @@ export function foldValues(facet: FacetName, values: Iterable<string>, topicLabe
   const folded = new Map<string, string[]>()
   for (const value of values) {
     const keys = [foldValue(value)]
-    if (facet === 'topic') keys.push(foldValue(topicLabels[value] ?? value))
+    if (facet === 'topic') keys.push(foldValue(ownValue(topicLabels, value) ?? value))
     for (const key of keys) folded.set(key, [...(folded.get(key) ?? []), value])
   }
   return folded

@@ -1,7 +1,7 @@
 // A corpus's own fields as facets: which values a reader keeps (short labels, never free text) and which
 // fields an index lists as facets (categories, never identifiers).
 import type { FacetName } from '../model.ts'
-import { facetNameForField } from './registry.ts'
+import { facetNameForField, ownValue } from './registry.ts'
 
 /** A field value longer than this is text, not a label. */
 export const MAX_FIELD_VALUE_LENGTH = 100
@@ -36,7 +36,8 @@ export function collectFields(record: Record<string, unknown>, skip: ReadonlySet
     const labels = fieldLabels(value)
     const name = labels && facetNameForField(key)
     if (!labels || !name) continue
-    fields[name] = [...new Set([...(fields[name] ?? []), ...labels])]
+    // A field may be called anything, `constructor` too: only the record's own entries count.
+    fields[name] = [...new Set([...(ownValue(fields, name) ?? []), ...labels])]
   }
   return fields
 }

@@ -40,9 +40,17 @@ export interface FacetLabels {
   topicParents?: Readonly<Record<string, string>>
 }
 
+/**
+ * A record's own entry for a key that may come from a request or a corpus: `labels["constructor"]` is
+ * Object's constructor, not a label, and `__proto__` is no key of the record either.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
+}
+
 /** Text a value is shown as: the topic's name for topic ids, "Undated", "October 2025", else the value. */
 export function facetValueLabel(facet: FacetDefinition, value: string, labels: FacetLabels): string {
-  if (facet.kind === 'topic') return labels.topicLabels[value] ?? value
+  if (facet.kind === 'topic') return ownValue(labels.topicLabels, value) ?? value
   if ((facet.kind === 'year' || facet.kind === 'month') && value === UNDATED) return 'Undated'
   if (facet.kind === 'month') return monthLabel(value)
   return value
@@ -50,7 +58,7 @@ export function facetValueLabel(facet: FacetDefinition, value: string, labels: F
 
 /** The parent of a value in a hierarchical facet (a second-level topic's top-level topic), if any. */
 export function facetValueParent(facet: FacetDefinition, value: string, labels: FacetLabels): string | undefined {
-  return facet.hierarchical ? labels.topicParents?.[value] : undefined
+  return facet.hierarchical ? ownValue(labels.topicParents, value) : undefined
 }
 
 function define(definition: Omit<FacetDefinition, 'excludeParam' | 'noun'> & { noun?: string }): FacetDefinition {
@@ -116,7 +124,7 @@ function fieldTitle(name: FacetName): string {
 
 /** The definition of a facet over a corpus field, named by `facetNameForField`. */
 export function fieldFacet(name: FacetName): FacetDefinition {
-  return define({ name, title: fieldTitle(name), kind: 'field', order: 'count', sidebar: true, valuesOf: (p) => p.fields?.[name] })
+  return define({ name, title: fieldTitle(name), kind: 'field', order: 'count', sidebar: true, valuesOf: (p) => ownValue(p.fields, name) })
 }
 
 /** The facets of one index: the built-in ones, then the corpus's own fields in the order given. */

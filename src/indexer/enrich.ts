@@ -72,12 +72,13 @@ export function assemble(facts: ArticleFacts, people: string[][], topics: string
 
 /** Canonical person → the variants merged into them, for the people the index holds. */
 export function personAliases(people: Iterable<string>, merge: PeopleMerge): Record<string, string[]> {
-  const aliases: Record<string, string[]> = {}
+  const aliases: [string, string[]][] = []
   for (const name of new Set(people)) {
     const variants = merge.aliasesOf(name).filter((alias) => alias !== name)
-    if (variants.length > 0) aliases[name] = variants
+    if (variants.length > 0) aliases.push([name, variants])
   }
-  return aliases
+  // Own entries whatever the names (an assignment to `__proto__` would set the record's prototype instead).
+  return Object.fromEntries(aliases)
 }
 
 /** The corpus-wide steps over every article's facts: people merged, topics trained, each article assembled. */

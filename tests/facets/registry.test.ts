@@ -30,6 +30,15 @@ describe('the facet registry', () => {
     expect(facetValueParent(registry.get('topic')!, 'econ-trade', labels)).toBe('econ')
     expect(facetValueParent(registry.get('source')!, 'econ-trade', labels)).toBeUndefined()
   })
+
+  it('labels a value named like a member of every object (constructor, __proto__) as the value itself', () => {
+    const registry = new FacetRegistry()
+    const labels = { topicLabels: { econ: 'Economy' }, topicParents: {} }
+    for (const value of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(facetValueLabel(registry.get('topic')!, value, labels)).toBe(value)
+      expect(facetValueParent(registry.get('topic')!, value, labels)).toBeUndefined()
+    }
+  })
 })
 
 describe('a corpus’s own fields', () => {
@@ -41,6 +50,15 @@ describe('a corpus’s own fields', () => {
     expect(fieldLabels(42)).toBeUndefined()
     expect(fieldLabels(true)).toBeUndefined()
     expect(collectFields({ title: 'T', places: ['usa'], topics: ['grain'], tags: 'wheat', id: 7 }, new Set(['title']))).toEqual({ places: ['usa'], tag: ['grain', 'wheat'] })
+  })
+
+  it('takes a field named like a member of every object for a field like any other', () => {
+    const record = JSON.parse('{"constructor": ["bridges"], "__proto__": ["x"], "places": ["usa"]}') as Record<string, unknown>
+    expect(collectFields(record, new Set())).toEqual({ constructor: ['bridges'], proto: ['x'], places: ['usa'] })
+    const registry = new FacetRegistry(['constructor'])
+    const valuesOf = registry.get('constructor')!.valuesOf
+    expect(valuesOf({ fields: { constructor: ['bridges'] } } as never)).toEqual(['bridges'])
+    expect(valuesOf({ fields: {} } as never)).toBeUndefined()
   })
 
   it('makes facets of categories, not of identifiers, the most varied first', () => {

@@ -53,7 +53,7 @@ const TRAVERSALS = [
 /** Values that break parsers, templates and markup. */
 const HOSTILE_VALUES = [
   '', ' ', '\u0000', 'a\u0000b', '\uFEFF', '\u202E', '\uD800', '\uDFFF', '😀', 'Ünïcödé', 'ﬁ', 'İ', 'ß', '\u0301', '\r\n', '\t',
-  "<script>alert('xss')</script>", `"><img src=x onerror=alert(1)>`, "'", '"', '`', '\\', '${7*7}', '{{7*7}}', '__proto__', 'constructor',
+  "<script>alert('xss')</script>", `"><img src=x onerror=alert(1)>`, "'", '"', '`', '\\', '${7*7}', '{{7*7}}', '__proto__', 'constructor', 'toString', 'hasOwnProperty',
   'javascript:alert(1)', 'data:text/html,x', '=cmd|/c calc', '+1', '-1', '@x', '0', '-0', '1e308', '99999999999999999999', 'NaN',
   'Infinity', '0x10', '1.5', ' 2', '١٢', '2024-13-45', '0000', '9999-99-99', '2024-02-30', '+002024', 'relevance', 'newest', 'article',
   'csv', 'jsonl', 'xml', 'source', 'person', 'topic', 'undated',

@@ -87,6 +87,23 @@ describe('the Host check', () => {
   })
 })
 
+describe('values named like members of every object', () => {
+  it('are values like any other on every page and in the API: never a 500', async () => {
+    const app = createApp(fixtureEngine(), { log: () => {} })
+    for (const value of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype']) {
+      for (const path of ['/', '/api/search', '/api/export', '/feeds/search.atom', '/api/facets/topic']) {
+        for (const name of ['topic', 'source', 'person', 'tag', 'exclude_topic', 'contains']) {
+          if ((name === 'contains') !== path.startsWith('/api/facets')) continue
+          const url = `${path}?${new URLSearchParams({ [name]: value })}`
+          const status = (await app.request(url)).status
+          expect(status < 500 && status !== 404, `${url}: ${status}`).toBe(true)
+        }
+      }
+      expect((await app.request(`/api/people/${value}`)).status).toBeLessThan(500)
+    }
+  })
+})
+
 describe('unknown parameters', () => {
   let app: Hono
   beforeAll(() => {

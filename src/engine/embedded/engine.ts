@@ -2,7 +2,7 @@
 // the search steps over it (plan, match, count, rank, hits). It does no I/O: backend.ts persists it and
 // feeds it updates. Updates (`apply`) run between searches and take effect all at once.
 import { defaults } from '../../defaults.ts'
-import { FacetRegistry, facetValueParent } from '../../facets/registry.ts'
+import { FacetRegistry, facetValueParent, ownValue } from '../../facets/registry.ts'
 import type {
   ArticleGroup,
   ArticleRecord,
@@ -492,7 +492,7 @@ export class EmbeddedEngine implements SearchEngine {
     if (!column) return []
     const people: PersonSummary[] = []
     column.values.forEach((name, id) => {
-      if (column.totals[id] > 0) people.push({ name, passages: column.totals[id], aliases: this.parts.meta.personAliases[name] ?? [] })
+      if (column.totals[id] > 0) people.push({ name, passages: column.totals[id], aliases: ownValue(this.parts.meta.personAliases, name) ?? [] })
     })
     return people.sort((a, b) => b.passages - a.passages || a.name.localeCompare(b.name))
   }

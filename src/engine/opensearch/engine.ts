@@ -2,7 +2,7 @@
 // meta (labels, aliases, field facets) from the meta index. The engine follows the alias: after a rebuild by
 // another process it moves to the new index within a few seconds, after its own writer's flush at once.
 import { defaults } from '../../defaults.ts'
-import { FacetRegistry, facetValueLabel } from '../../facets/registry.ts'
+import { FacetRegistry, facetValueLabel, ownValue } from '../../facets/registry.ts'
 import type { ArticleRecord, FacetName, FacetValue, IndexStats, Passage, PersonSummary, SearchRequest, SearchResponse } from '../../model.ts'
 import { parseQuery } from '../../query/parse.ts'
 import { foldTerm } from '../../text/analyze.ts'
@@ -282,7 +282,7 @@ export class OpenSearchEngine implements LiveEngine {
       if (!definition) return []
       const { values } = await allValuesOf(this.host.http, loaded.passages, MATCH_ALL, definition)
       return values
-        .map(({ value, count }) => ({ name: value, passages: count, aliases: loaded.view.meta.personAliases[value] ?? [] }))
+        .map(({ value, count }) => ({ name: value, passages: count, aliases: ownValue(loaded.view.meta.personAliases, value) ?? [] }))
         .sort((a, b) => b.passages - a.passages || a.name.localeCompare(b.name))
     })
   }
