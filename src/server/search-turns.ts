@@ -109,10 +109,13 @@ export function takingTurns(engine: SearchEngine, { clock = () => performance.no
   // Quick searches arrived lately (decayed with the same half-life): at a steady rate r a second, it holds
   // r × HALF_LIFE_MS / 1000 / ln 2.
   const arrived = { light: 0, at: clock() }
-  const lightArrivalsPerSecond = () => {
+  const decayArrivals = () => {
     const now = clock()
     arrived.light *= 0.5 ** ((now - arrived.at) / HALF_LIFE_MS)
     arrived.at = now
+  }
+  const lightArrivalsPerSecond = () => {
+    decayArrivals()
     return (arrived.light * Math.LN2 * 1000) / HALF_LIFE_MS
   }
   // An engine with search threads runs that many at once away from the event loop, which then sees every
@@ -182,7 +185,7 @@ export function takingTurns(engine: SearchEngine, { clock = () => performance.no
         }
       }
       if (!isHeavy) {
-        lightArrivalsPerSecond()
+        decayArrivals()
         arrived.light++
       }
       ;(isHeavy ? heavy : light).push({ run, queuedAt: clock() })

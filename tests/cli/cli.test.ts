@@ -1,10 +1,11 @@
 import { describe, it, expect, beforeAll } from 'vitest'
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../../src/defaults.ts'
 import { EXPORT_FIELDS } from '../../src/server/export-format.ts'
+import { serveProcess } from '../helpers/serve-process.ts'
 
 interface Run {
   code: number
@@ -92,17 +93,9 @@ describe('clippings', () => {
   })
 
   it('serves searches from worker threads with --search-threads, on the embedded engine only', async () => {
-    const server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/clippings.mjs'), 'serve', '--index', index, '--port', '0', '--search-threads', '2'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const { server, url: started } = serveProcess(['--index', index, '--search-threads', '2'])
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ''
-        server.stdout.on('data', (chunk) => {
-          out += chunk
-          const match = /running at (http:\/\/\S+)/.exec(out)
-          if (match) resolve(match[1])
-        })
-        server.on('exit', (code) => reject(new Error(`server exited ${code}`)))
-      })
+      const url = await started
       const response = (await (await fetch(new URL('/api/search?q=turbine', url))).json()) as { total: number; results: { text: string }[] }
       expect(response.total).toBe(1)
       expect(response.results[0].text).toContain('turbine')

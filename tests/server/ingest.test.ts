@@ -1,15 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { spawn } from 'node:child_process'
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PROJECT_ROOT } from '../../src/defaults.ts'
 import { createEmbeddedBackend } from '../../src/engine/embedded/backend.ts'
 import { LiveIndexer } from '../../src/indexer/live.ts'
 import { isCorpusState } from '../../src/indexer/state.ts'
 import { syncIndex } from '../../src/indexer/sync.ts'
 import { createApp } from '../../src/server/app.tsx'
 import { parseArticles, validateArticle } from '../../src/server/routes/ingest.ts'
+import { serveProcess } from '../helpers/serve-process.ts'
 
 const TOKEN = 'test-token-1234567890'
 const body = (text: string) => `Story: ${text} The reservoir rose for the third week running as the snow melted in the mountains, engineers said.`
@@ -125,24 +124,8 @@ describe('the ingestion API', () => {
   })
 })
 
-/** `clippings serve` over the index with the ingestion API on, in a process of its own; resolves with its URL. */
-function serveWithApi(indexDir: string, ...args: string[]) {
-  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/clippings.mjs'), 'serve', '--index', indexDir, '--port', '0', ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, CLIPPINGS_API_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const url = new Promise<string>((resolve, reject) => {
-    let out = ''
-    server.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = /running at (http:\/\/\S+)/.exec(out)
-      if (match) resolve(match[1])
-    })
-    server.on('exit', (code) => reject(new Error(`server exited ${code}`)))
-  })
-  return { server, url }
-}
+/** `clippings serve` over the index with the ingestion API on, in a process of its own. */
+const serveWithApi = (indexDir: string, ...args: string[]) => serveProcess(['--index', indexDir, ...args], { CLIPPINGS_API_TOKEN: TOKEN })
 
 describe('a pushed article with search threads', () => {
   it('is found by the next search once the server answered 201, and gone once deleted', { timeout: 120_000 }, async () => {

@@ -297,8 +297,9 @@ class DeltaWriter implements IndexWriter {
     this.commit = await this.backend.commitDelta(ops, estimate, { builtAt: this.commit.builtAt, updatedAt })
     let result = { added: 0, removed: 0 }
     if (engine) {
-      result = await engine.applyInSlices({ remove: ops.remove, add: ops.add, meta: ops.meta })
-      await this.live?.applied({ remove: ops.remove, add: ops.add, meta: ops.meta })
+      const change = { remove: ops.remove, add: ops.add, meta: ops.meta }
+      result = await engine.applyInSlices(change)
+      await this.live?.applied(change)
       this.live?.notify()
     } else {
       result = { added: ops.add.reduce((sum, a) => sum + a.passages.length, 0), removed: 0 }
